@@ -1,0 +1,94 @@
+# dyad - political event coder.
+#
+#   make            library build/libdyad.a and the CLI build/dyad
+#   make test       every test (unit, golden, CLI, validation records)
+#   make asan       the same tests under address + undefined-behaviour sanitizers
+#   make bench      the benchmarks in bench/ (figures only, never asserted)
+#
+# Variables: CC (gcc or clang), WERROR=-Werror (CI), BUILD (output folder).
+
+CC      ?= cc
+BUILD   ?= build
+OPT     ?= -O2
+WERROR  ?=
+SAN     ?=
+PKGS    := jansson libxml-2.0 libutf8proc
+WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+           -Wpointer-arith -Wformat=2 -Wno-format-nonliteral
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
+ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) -g \
+              $(WARN) $(WERROR) $(SAN) -Iinclude -Isrc -I$(BUILD)/gen \
+              $(PKG_CFLAGS) $(CFLAGS)
+ALL_LDFLAGS := $(SAN) $(LDFLAGS)
+LIBS    := $(PKG_LIBS) -lm
+
+# The engine, in data-flow order; every src/<stage>/<module>.c is part of it.
+LIB_SRC := $(sort $(wildcard src/*/*.c))
+CLI_SRC := $(sort $(wildcard cli/*.c))
+GEN_SRC := $(BUILD)/gen/lexicon_data.c $(BUILD)/gen/default_data.c
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(GEN_SRC:$(BUILD)/gen/%.c=$(BUILD)/obj/gen/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
+UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/obj/%.o)
+DEFAULT_DICTS := $(sort $(wildcard data/dict/*.txt))
+WORDNET ?= /usr/share/wordnet
+
+.PHONY: all test unit asan bench clean example
+all: $(BUILD)/dyad
+
+$(BUILD)/libdyad.a: $(LIB_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/dyad: $(CLI_OBJ) $(BUILD)/libdyad.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libdyad.a $(LIBS)
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -w -c -o $@ $<
+
+# Build-time tools run on the build machine, never sanitized.
+$(BUILD)/tools/%: tools/%.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -Wall -Wextra $(WERROR) -Isrc -o $@ $<
+
+# The part-of-speech lexicon, compiled from WordNet (Debian wordnet-base)
+# plus the closed-class words written in data/lexicon/.
+$(BUILD)/gen/lexicon_data.c: $(BUILD)/tools/mklexicon $(wildcard data/lexicon/*.txt)
+	@mkdir -p $(@D)
+	$(BUILD)/tools/mklexicon $(WORDNET) data/lexicon $@
+
+# dyad's own default dictionaries, embedded so the binary works anywhere.
+$(BUILD)/gen/default_data.c: $(BUILD)/tools/embed $(DEFAULT_DICTS)
+	@mkdir -p $(@D)
+	$(BUILD)/tools/embed $@ $(DEFAULT_DICTS)
+
+$(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/libdyad.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $(UNIT_OBJ) $(BUILD)/libdyad.a $(LIBS) -lcriterion
+
+unit: $(BUILD)/unit-tests
+	$(BUILD)/unit-tests
+
+test: $(BUILD)/dyad $(BUILD)/unit-tests
+	BUILD=$(BUILD) sh tests/run.sh
+
+asan:
+	$(MAKE) BUILD=build/asan OPT=-O1 \
+	  SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" test
+
+bench: $(BUILD)/dyad
+	BUILD=$(BUILD) sh bench/run.sh
+
+example: $(BUILD)/dyad
+	$(BUILD)/dyad code data/examples/example-article.txt
+
+clean:
+	rm -rf build
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)
