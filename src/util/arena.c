@@ -7,6 +7,7 @@
 #include "xmalloc.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define ARENA_BLOCK (64 * 1024)

@@ -1,0 +1,126 @@
+/*
+ * actor.c - coding a noun phrase: actor, agents, and their combination.
+ */
+#include "actor.h"
+
+#include <string.h>
+
+/* Whether agent code ag (3-letter parts) already occurs in code at an offset
+ * that is a multiple of 3. */
+static int has_aligned(const char *code, size_t clen, const char *ag)
+{
+	size_t alen = strlen(ag);
+	if (alen == 0)
+		return 1;
+	for (size_t off = 0; off + alen <= clen; off += 3) {
+		if (memcmp(code + off, ag, alen) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+const char *act_code(const dict *d, arena *a, const tok_token *toks,
+		     const int32_t *idx, int32_t n, int32_t date,
+		     int new_actor_length, act_info *info, buf *ex)
+{
+	act_info local;
+	if (!info)
+		info = &local;
+	info->actor_entry = -1;
+	info->actor_first = info->actor_last = -1;
+	info->nagents = 0;
+	if (n <= 0)
+		return "---";
+
+	int32_t wbuf[256];
+	int32_t *words = n <= 256 ? wbuf : arena_alloc(a, (size_t)n * sizeof *words);
+	uint8_t tbuf[256];
+	uint8_t *taken = n <= 256 ? tbuf : arena_alloc(a, (size_t)n);
+	for (int32_t i = 0; i < n; i++) {
+		words[i] = toks[idx[i]].word;
+		taken[i] = 0;
+	}
+
+	const char *base = NULL;
+	dict_actor_match am;
+	if (dict_actor_find(d, words, n, &am)) {
+		info->actor_entry = am.entry;
+		base = dict_actor_code(d, am.entry, date);
+		for (int32_t k = 0; k < am.nused; k++)
+			taken[am.used[k]] = 1;
+		info->actor_first = am.used[0];
+		info->actor_last = am.used[am.nused - 1];
+		if (ex)
+			buf_printf(ex, "    actor \"%s\" -> %s\n",
+				   dict_actor_phrase(d, am.entry), base);
+	}
+
+	/* Agents, left to right, skipping the actor's words and each agent's. */
+	buf code = BUF_INIT;
+	buf_puts(&code, base ? base : "---");
+	int any_agent = 0;
+	for (int32_t i = 0; i < n; i++) {
+		if (taken[i])
+			continue;
+		dict_agent_match gm;
+		if (!dict_agent_at(d, words, n, i, taken, &gm))
+			continue;
+		for (int32_t k = 0; k < gm.nused; k++)
+			taken[gm.used[k]] = 1;
+		const char *cur = code.data;
+		size_t clen = code.len;
+		/* A bare "---" base holds no parts to compare against. */
+		int null_base = (clen == 3 && memcmp(cur, "---", 3) == 0);
+		if (!null_base && has_aligned(cur, clen, gm.code)) {
+			if (ex)
+				buf_printf(ex, "    agent \"%s\" (%s) already in %s: stop\n",
+					   gm.phrase, gm.code, cur);
+			break;
+		}
+		if (gm.prefix) {
+			buf nb = BUF_INIT;
+			buf_puts(&nb, gm.code);
+			buf_add(&nb, code.data, code.len);
+			buf_free(&code);
+			code = nb;
+		} else {
+			buf_puts(&code, gm.code);
+		}
+		any_agent = 1;
+		info->nagents++;
+		if (ex)
+			buf_printf(ex, "    agent \"%s\" %s%s%s -> %s\n", gm.phrase,
+				   gm.prefix ? "" : "~", gm.code,
+				   gm.prefix ? "~" : "", code.data);
+	}
+
+	const char *result;
+	if (base || any_agent) {
+		result = arena_strndup(a, code.data, code.len);
+	} else if (new_actor_length > 0) {
+		/* New actor: the NE's words in quotes, if short enough. */
+		buf q = BUF_INIT;
+		int32_t spaces = 0;
+		buf_putc(&q, '"');
+		for (int32_t i = 0; i < n; i++) {
+			const tok_token *t = &toks[idx[i]];
+			if (t->tag == POS_POS)
+				continue;
+			if (q.len > 1) {
+				buf_putc(&q, ' ');
+				spaces++;
+			}
+			buf_add(&q, t->upper, t->ulen);
+		}
+		buf_putc(&q, '"');
+		if (spaces < new_actor_length)
+			result = arena_strndup(a, q.data, q.len);
+		else
+			result = "---";
+		buf_free(&q);
+	} else {
+		result = "---";
+	}
+	buf_free(&code);
+	return result;
+}

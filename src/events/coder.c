@@ -1,0 +1,1081 @@
+/*
+ * coder.c - PETRARCH-style event coding over a flattened tree.
+ *
+ * Sections: flattening (tree -> items and NEs), comma-clause deletion, actor
+ * codes, pattern matching, source/target selection, event generation, and
+ * the verb loop that ties them together. Section numbers (§) refer to
+ * ../shared/docs/petrarch-semantics.md.
+ */
+#include "coder.h"
+#include "../actors/actor.h"
+
+#include <string.h>
+
+/* ---- The flat sequence ------------------------------------------------ */
+
+enum item_kind { IT_WORD, IT_NE_OPEN, IT_NE_CLOSE, IT_VP_OPEN, IT_VP_CLOSE };
+
+typedef struct item {
+	uint8_t kind;    /* item_kind */
+	uint8_t comma;   /* WORD: a clause-level comma */
+	uint8_t verb;    /* WORD: the first child of a VP, tagged VB* */
+	uint8_t del;     /* marked for deletion */
+	int32_t tok;     /* WORD: token index */
+	int32_t ne;      /* NE markers: NE index */
+	int32_t partner; /* markers: index of the matching marker */
+} item;
+
+typedef struct coder {
+	const dict *d;
+	arena *a;
+	const tree *t;
+	const doc_settings *s;
+	int32_t date;
+	buf *ex;
+	item *it;        /* the flat sequence */
+	int32_t n, cap;
+	cd_ne *nes;      /* NEs */
+	int32_t nne, capne;
+	cd_event *ev;    /* events */
+	int32_t nev, capev;
+} coder;
+
+static void push_item(coder *c, item x)
+{
+	if (c->n == c->cap) {
+		int32_t nc = c->cap ? c->cap * 2 : 64;
+		item *ni = arena_alloc(c->a, (size_t)nc * sizeof *ni);
+		if (c->n)
+			memcpy(ni, c->it, (size_t)c->n * sizeof *ni);
+		c->it = ni;
+		c->cap = nc;
+	}
+	x.partner = -1;
+	c->it[c->n++] = x;
+}
+
+static int32_t new_ne(coder *c)
+{
+	if (c->nne == c->capne) {
+		int32_t nc = c->capne ? c->capne * 2 : 16;
+		cd_ne *nn = arena_alloc(c->a, (size_t)nc * sizeof *nn);
+		if (c->nne)
+			memcpy(nn, c->nes, (size_t)c->nne * sizeof *nn);
+		c->nes = nn;
+		c->capne = nc;
+	}
+	cd_ne *e = &c->nes[c->nne];
+	memset(e, 0, sizeof *e);
+	e->parent = -1;
+	e->open = e->close = -1;
+	e->code = "---";
+	return c->nne++;
+}
+
+static const tree_node *node(const coder *c, int32_t i)
+{
+	return &c->t->nodes[i];
+}
+
+static const tok_token *leaf_tok(const coder *c, int32_t i)
+{
+	return &c->t->toks[node(c, i)->tok];
+}
+
+static int is_clause(tree_kind k)
+{
+	return k == TREE_S || k == TREE_SBAR || k == TREE_SINV ||
+	       k == TREE_SQ || k == TREE_SBARQ || k == TREE_VP ||
+	       k == TREE_RRC || k == TREE_FRAG;
+}
+
+/* Counts nodes whose label starts with N (NP, NN*, NX, NAC) in the subtree,
+ * the node included, and notes clauses; CD conjuncts are counted apart. */
+static void np_census(const coder *c, int32_t i, int *nlab, int *clause,
+		      int depth)
+{
+	const tree_node *x = node(c, i);
+	if (depth > 200)
+		return;
+	if (x->kind == TREE_LEAF) {
+		if (pos_is_noun((pos_tag)leaf_tok(c, i)->tag))
+			(*nlab)++;
+		return;
+	}
+	if (x->kind == TREE_NP || x->kind == TREE_NX || x->kind == TREE_NAC)
+		(*nlab)++;
+	if (is_clause((tree_kind)x->kind))
+		*clause = 1;
+	for (int32_t k = x->first; k >= 0; k = node(c, k)->next)
+		np_census(c, k, nlab, clause, depth + 1);
+}
+
+/* §0: a compound is an NP with a single CC child, at least three N-labels
+ * (itself included) and no clause inside; CD lists never are. */
+static int is_compound(const coder *c, int32_t np)
+{
+	int ncc = 0, ncd = 0, nmem = 0;
+	for (int32_t k = node(c, np)->first; k >= 0; k = node(c, k)->next) {
+		const tree_node *x = node(c, k);
+		if (x->kind == TREE_LEAF) {
+			pos_tag tg = (pos_tag)leaf_tok(c, k)->tag;
+			if (tg == POS_CC)
+				ncc++;
+			else if (tg == POS_CD)
+				ncd++;
+			else if (pos_is_noun(tg))
+				nmem++;
+		} else if (x->kind == TREE_NP) {
+			nmem++;
+		}
+	}
+	if (ncc != 1 || nmem < 2 || (ncd > 0 && ncd >= nmem))
+		return 0;
+	int nlab = 0, clause = 0;
+	np_census(c, np, &nlab, &clause, 0);
+	return nlab >= 3 && !clause;
+}
+
+/* How many PP levels hang below a PP, through NPs (clauses stop it). */
+static int pp_levels(const coder *c, int32_t i, int depth)
+{
+	const tree_node *x = node(c, i);
+	if (x->kind == TREE_LEAF || depth > 200 || is_clause((tree_kind)x->kind))
+		return 0;
+	int best = 0;
+	for (int32_t k = x->first; k >= 0; k = node(c, k)->next) {
+		int l = pp_levels(c, k, depth + 1);
+		if (l > best)
+			best = l;
+	}
+	return best + (x->kind == TREE_PP);
+}
+
+/* A growable list of ints in the arena. */
+typedef struct ilist {
+	int32_t *v;
+	int32_t n, cap;
+} ilist;
+
+static void ipush(arena *a, ilist *l, int32_t x)
+{
+	if (l->n == l->cap) {
+		int32_t nc = l->cap ? l->cap * 2 : 16;
+		int32_t *nv = arena_alloc(a, (size_t)nc * sizeof *nv);
+		if (l->n)
+			memcpy(nv, l->v, (size_t)l->n * sizeof *nv);
+		l->v = nv;
+		l->cap = nc;
+	}
+	l->v[l->n++] = x;
+}
+
+static void flatten(coder *c, int32_t i, int depth);
+
+/* Collects the tokens of an NE from NP i: possessives dropped, NP and
+ * single-level PP children merged, clauses and deeper PPs set aside (they
+ * are flattened after the NE). compound_at receives the first compound NP
+ * found below the top (for "envoys of A, B and C"). */
+static void ne_collect(coder *c, int32_t i, ilist *toks, ilist *after,
+		       int32_t *compound_at, int top, int depth)
+{
+	if (depth > 200)
+		return;
+	for (int32_t k = node(c, i)->first; k >= 0; k = node(c, k)->next) {
+		const tree_node *x = node(c, k);
+		tree_kind kind = (tree_kind)x->kind;
+		if (kind == TREE_LEAF) {
+			if (leaf_tok(c, k)->tag != POS_POS)
+				ipush(c->a, toks, x->tok);
+			continue;
+		}
+		if (is_clause(kind)) {
+			ipush(c->a, after, k);
+			continue;
+		}
+		if (kind == TREE_PP && pp_levels(c, k, 0) > 1) {
+			ipush(c->a, after, k);
+			continue;
+		}
+		if (kind == TREE_NP && !top && *compound_at < 0 && is_compound(c, k))
+			*compound_at = k;
+		ne_collect(c, k, toks, after, compound_at, 0, depth + 1);
+	}
+}
+
+/* The tokens of a subtree, possessives dropped. */
+static void subtree_tokens(coder *c, int32_t i, ilist *out, int depth)
+{
+	const tree_node *x = node(c, i);
+	if (depth > 200)
+		return;
+	if (x->kind == TREE_LEAF) {
+		if (leaf_tok(c, i)->tag != POS_POS)
+			ipush(c->a, out, x->tok);
+		return;
+	}
+	for (int32_t k = x->first; k >= 0; k = node(c, k)->next)
+		subtree_tokens(c, k, out, depth + 1);
+}
+
+/* Members of compound NP cnp: each NP or noun child; adjectives (and
+ * determiners) before the first member are shared by every member, as are
+ * the outer words (tokens of the whole NE outside cnp). */
+static void make_members(coder *c, int32_t ne, int32_t cnp, const ilist *all)
+{
+	ilist shared_pre = {0}, mem_first = {0};
+	int32_t cf, ce;
+	tree_span(c->t, cnp, &cf, &ce);
+	ilist members = {0};
+	/* Shared words: outer words before and after the compound NP. */
+	ilist outer_pre = {0}, outer_post = {0};
+	for (int32_t k = 0; k < all->n; k++) {
+		if (all->v[k] < cf)
+			ipush(c->a, &outer_pre, all->v[k]);
+		else if (all->v[k] >= ce)
+			ipush(c->a, &outer_post, all->v[k]);
+	}
+	int seen_member = 0;
+	for (int32_t k = node(c, cnp)->first; k >= 0; k = node(c, k)->next) {
+		const tree_node *x = node(c, k);
+		int member = 0;
+		if (x->kind == TREE_NP || x->kind == TREE_NX)
+			member = 1;
+		else if (x->kind == TREE_LEAF &&
+			 pos_is_noun((pos_tag)leaf_tok(c, k)->tag))
+			member = 1;
+		if (member) {
+			seen_member = 1;
+			ipush(c->a, &mem_first, k);
+		} else if (!seen_member && x->kind != TREE_LEAF) {
+			subtree_tokens(c, k, &shared_pre, 0);
+		} else if (!seen_member && x->kind == TREE_LEAF) {
+			pos_tag tg = (pos_tag)leaf_tok(c, k)->tag;
+			if (tg != POS_CC && tg != POS_COMMA && tg != POS_POS)
+				ipush(c->a, &shared_pre, x->tok);
+		}
+	}
+	for (int32_t m = 0; m < mem_first.n; m++) {
+		int32_t me = new_ne(c);
+		ilist tk = {0};
+		for (int32_t k = 0; k < outer_pre.n; k++)
+			ipush(c->a, &tk, outer_pre.v[k]);
+		for (int32_t k = 0; k < shared_pre.n; k++)
+			ipush(c->a, &tk, shared_pre.v[k]);
+		subtree_tokens(c, mem_first.v[m], &tk, 0);
+		for (int32_t k = 0; k < outer_post.n; k++)
+			ipush(c->a, &tk, outer_post.v[k]);
+		c->nes[me].toks = tk.v;
+		c->nes[me].ntok = tk.n;
+		c->nes[me].parent = ne;
+		ipush(c->a, &members, me);
+	}
+	c->nes[ne].compound = 1;
+	c->nes[ne].members = members.v;
+	c->nes[ne].nmembers = members.n;
+	c->nes[ne].code = NULL;
+}
+
+static void flatten_np(coder *c, int32_t np, int depth)
+{
+	ilist toks = {0}, after = {0};
+	int32_t compound_at = -1;
+	int self_compound = is_compound(c, np);
+	ne_collect(c, np, &toks, &after, &compound_at, 1, depth);
+	if (toks.n == 0) {
+		for (int32_t k = 0; k < after.n; k++)
+			flatten(c, after.v[k], depth + 1);
+		return;
+	}
+	int32_t ne = new_ne(c);
+	c->nes[ne].toks = toks.v;
+	c->nes[ne].ntok = toks.n;
+	if (self_compound)
+		make_members(c, ne, np, &toks);
+	else if (compound_at >= 0)
+		make_members(c, ne, compound_at, &toks);
+	push_item(c, (item){.kind = IT_NE_OPEN, .ne = ne, .tok = -1});
+	for (int32_t k = 0; k < toks.n; k++)
+		push_item(c, (item){.kind = IT_WORD, .tok = toks.v[k], .ne = ne});
+	push_item(c, (item){.kind = IT_NE_CLOSE, .ne = ne, .tok = -1});
+	for (int32_t k = 0; k < after.n; k++)
+		flatten(c, after.v[k], depth + 1);
+}
+
+static void flatten(coder *c, int32_t i, int depth)
+{
+	const tree_node *x = node(c, i);
+	if (depth > 400)
+		return;
+	switch ((tree_kind)x->kind) {
+	case TREE_LEAF: {
+		const tok_token *tk = &c->t->toks[x->tok];
+		if (tk->tag == POS_POS)
+			return;
+		push_item(c, (item){.kind = IT_WORD, .tok = x->tok, .ne = -1,
+				    .comma = tk->tag == POS_COMMA});
+		return;
+	}
+	case TREE_NP:
+		flatten_np(c, i, depth);
+		return;
+	case TREE_VP: {
+		push_item(c, (item){.kind = IT_VP_OPEN, .tok = -1, .ne = -1});
+		int first = 1;
+		for (int32_t k = x->first; k >= 0; k = node(c, k)->next) {
+			const tree_node *y = node(c, k);
+			if (first && y->kind == TREE_LEAF &&
+			    pos_is_verb((pos_tag)leaf_tok(c, k)->tag)) {
+				push_item(c, (item){.kind = IT_WORD, .tok = y->tok,
+						    .ne = -1, .verb = 1});
+			} else {
+				flatten(c, k, depth + 1);
+			}
+			first = 0;
+		}
+		push_item(c, (item){.kind = IT_VP_CLOSE, .tok = -1, .ne = -1});
+		return;
+	}
+	default:
+		for (int32_t k = x->first; k >= 0; k = node(c, k)->next)
+			flatten(c, k, depth + 1);
+		return;
+	}
+}
+
+/* Pairs markers (they nest) and records NE open/close indices. */
+static void link_markers(coder *c)
+{
+	int32_t *stack = arena_alloc(c->a, (size_t)(c->n + 1) * sizeof *stack);
+	int32_t sp = 0;
+	for (int32_t i = 0; i < c->n; i++) {
+		item *x = &c->it[i];
+		x->partner = -1;
+		if (x->kind == IT_NE_OPEN || x->kind == IT_VP_OPEN) {
+			stack[sp++] = i;
+		} else if ((x->kind == IT_NE_CLOSE || x->kind == IT_VP_CLOSE) && sp > 0) {
+			int32_t o = stack[--sp];
+			c->it[o].partner = i;
+			x->partner = o;
+		}
+		if (x->kind == IT_NE_OPEN)
+			c->nes[x->ne].open = i;
+		else if (x->kind == IT_NE_CLOSE)
+			c->nes[x->ne].close = i;
+	}
+}
+
+/* ---- Comma clauses (§5) ----------------------------------------------- */
+
+static int is_word(const coder *c, const item *x)
+{
+	if (x->kind != IT_WORD)
+		return 0;
+	unsigned char ch = (unsigned char)c->t->toks[x->tok].upper[0];
+	return (ch >= 'A' && ch <= 'Z') || ch >= 0x80;
+}
+
+static int32_t count_words(const coder *c, int32_t lo, int32_t hi)
+{
+	int32_t n = 0;
+	for (int32_t i = lo; i < hi; i++)
+		n += is_word(c, &c->it[i]);
+	return n;
+}
+
+/* Marks for deletion the words of [lo, hi) and the markers whose partner is
+ * also inside. */
+static void delete_span(coder *c, int32_t lo, int32_t hi)
+{
+	for (int32_t i = lo; i < hi; i++) {
+		item *x = &c->it[i];
+		if (x->kind == IT_WORD)
+			x->del = 1;
+		else if (x->partner >= lo && x->partner < hi)
+			x->del = 1;
+	}
+}
+
+static int in_range(int v, int lo, int hi)
+{
+	return hi > 0 && v >= lo && v <= hi;
+}
+
+static void compact(coder *c)
+{
+	int32_t j = 0;
+	for (int32_t i = 0; i < c->n; i++) {
+		if (!c->it[i].del)
+			c->it[j++] = c->it[i];
+	}
+	c->n = j;
+	link_markers(c);
+}
+
+static int is_final_punct(const coder *c, const item *x)
+{
+	if (x->kind != IT_WORD)
+		return 0;
+	pos_tag tg = (pos_tag)c->t->toks[x->tok].tag;
+	return tg == POS_PERIOD || tg == POS_RQUOTE;
+}
+
+static void delete_commas(coder *c)
+{
+	const doc_settings *s = c->s;
+	int32_t *cm = arena_alloc(c->a, (size_t)(c->n + 1) * sizeof *cm);
+	int32_t nc = 0;
+	for (int32_t i = 0; i < c->n; i++) {
+		if (c->it[i].kind == IT_WORD && c->it[i].comma)
+			cm[nc++] = i;
+	}
+	if (nc == 0)
+		return;
+	/* End of the clause region: before the final punctuation. */
+	int32_t end = c->n;
+	while (end > 0 && (c->it[end - 1].kind != IT_WORD ||
+			   is_final_punct(c, &c->it[end - 1])))
+		end--;
+	/* 1. Initial clause. */
+	int32_t n0 = count_words(c, 0, cm[0]);
+	if (in_range(n0, s->comma_bmin, s->comma_bmax)) {
+		if (c->ex)
+			buf_printf(c->ex, "  comma: initial clause of %d words deleted\n", n0);
+		delete_span(c, 0, cm[0]);
+	}
+	/* 2. Terminal clause. */
+	int32_t last = cm[nc - 1];
+	if (last < end) {
+		int32_t n1 = count_words(c, last + 1, end);
+		if (in_range(n1, s->comma_emin, s->comma_emax)) {
+			if (c->ex)
+				buf_printf(c->ex, "  comma: terminal clause of %d words deleted\n", n1);
+			delete_span(c, last, end);
+		}
+	}
+	/* 3. Internal clauses between consecutive commas. */
+	for (int32_t k = 0; k + 1 < nc; k++) {
+		if (c->it[cm[k]].del || c->it[cm[k + 1]].del)
+			continue;
+		int32_t nw = count_words(c, cm[k] + 1, cm[k + 1]);
+		if (in_range(nw, s->comma_min, s->comma_max)) {
+			if (c->ex)
+				buf_printf(c->ex, "  comma: internal clause of %d words deleted\n", nw);
+			delete_span(c, cm[k], cm[k + 1]);
+		}
+	}
+	compact(c);
+	/* 4. A leading or trailing comma with no words beyond it goes. */
+	int changed = 0;
+	for (int32_t i = 0; i < c->n; i++) {
+		item *x = &c->it[i];
+		if (x->kind != IT_WORD)
+			continue;
+		if (x->comma) {
+			x->del = 1;
+			changed = 1;
+		}
+		break;
+	}
+	for (int32_t i = c->n - 1; i >= 0; i--) {
+		item *x = &c->it[i];
+		if (x->kind != IT_WORD || is_final_punct(c, x))
+			continue;
+		if (x->comma) {
+			x->del = 1;
+			changed = 1;
+		}
+		break;
+	}
+	if (changed)
+		compact(c);
+}
+
+/* ---- Actor codes of the NEs ------------------------------------------- */
+
+static void code_nes(coder *c)
+{
+	for (int32_t e = 0; e < c->nne; e++) {
+		cd_ne *ne = &c->nes[e];
+		if (ne->compound)
+			continue;
+		if (c->ex)
+			buf_printf(c->ex, "  NE %d:", e);
+		if (c->ex) {
+			for (int32_t k = 0; k < ne->ntok; k++)
+				buf_printf(c->ex, " %s", c->t->toks[ne->toks[k]].upper);
+			buf_putc(c->ex, '\n');
+		}
+		ne->code = act_code(c->d, c->a, c->t->toks, ne->toks, ne->ntok,
+				    c->date, 0, NULL, c->ex);
+		if (c->ex)
+			buf_printf(c->ex, "    = %s%s\n", ne->code,
+				   ne->parent >= 0 ? " (compound member)" : "");
+	}
+}
+
+/* The NE's code with new-actor quoting applied (§4.4). */
+static const char *output_code(coder *c, int32_t e)
+{
+	cd_ne *ne = &c->nes[e];
+	if (strcmp(ne->code, "---") != 0 || c->s->new_actor_length <= 0)
+		return ne->code;
+	return act_code(c->d, c->a, c->t->toks, ne->toks, ne->ntok, c->date,
+			c->s->new_actor_length, NULL, NULL);
+}
+
+static int ne_coded(const coder *c, int32_t e)
+{
+	const cd_ne *ne = &c->nes[e];
+	if (!ne->compound)
+		return strcmp(ne->code, "---") != 0;
+	for (int32_t m = 0; m < ne->nmembers; m++) {
+		if (strcmp(c->nes[ne->members[m]].code, "---") != 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* ---- Pattern matching (§1.2-1.4) -------------------------------------- */
+
+typedef struct match {
+	int32_t lo, hi;       /* the half's range of items [lo, hi) */
+	int32_t verb;         /* the verb's item */
+	const uint8_t *skip;  /* companion words of a multi-word verb */
+	int32_t src, tgt;     /* bound NEs, -1 if none */
+	int src_both;         /* % in the upper part: source and target */
+} match;
+
+static int32_t item_word(const coder *c, int32_t i)
+{
+	return c->t->toks[c->it[i].tok].word;
+}
+
+static int usable_word(const coder *c, const match *m, int32_t i)
+{
+	return c->it[i].kind == IT_WORD && !m->skip[i];
+}
+
+/* Next word item at or after i (dir +1) or at or before i (dir -1) within
+ * the half, or -1. */
+static int32_t next_word(const coder *c, const match *m, int32_t i, int dir)
+{
+	for (; i >= m->lo && i < m->hi; i += dir) {
+		if (usable_word(c, m, i))
+			return i;
+	}
+	return -1;
+}
+
+/* Whether a synset member's words sit consecutively at i, read in dir;
+ * returns the item after the member (in dir), or -2 if no match. */
+static int32_t seq_at(const coder *c, const match *m, const dict_seq *q,
+		      int32_t i, int dir)
+{
+	int32_t pos = i;
+	for (int32_t k = 0; k < q->n; k++) {
+		int32_t w = dir > 0 ? q->w[k] : q->w[q->n - 1 - k];
+		int32_t j = next_word(c, m, pos, dir);
+		if (j < 0 || item_word(c, j) != w || w < 0)
+			return -2;
+		pos = j + dir;
+	}
+	return pos;
+}
+
+static int32_t synset_at(const coder *c, const match *m, int32_t syn,
+			 int32_t i, int dir)
+{
+	const dict_seq *mem;
+	int32_t nm = dict_synset_members(c->d, syn, &mem);
+	for (int32_t k = 0; k < nm; k++) {
+		int32_t r = seq_at(c, m, &mem[k], i, dir);
+		if (r != -2)
+			return r;
+	}
+	return -2;
+}
+
+/* The next NE (compound_only: the next compound) starting in dir from i;
+ * tight: its first word must be the next word. Returns the NE or -1. */
+static int32_t next_ne(const coder *c, const match *m, int32_t i, int dir,
+		       int tight, int compound_only)
+{
+	int32_t first_word = tight ? next_word(c, m, i, dir) : -1;
+	for (int32_t j = i; j >= m->lo && j < m->hi; j += dir) {
+		const item *x = &c->it[j];
+		int opener = dir > 0 ? x->kind == IT_NE_OPEN : x->kind == IT_NE_CLOSE;
+		if (opener) {
+			const cd_ne *ne = &c->nes[x->ne];
+			int32_t far = dir > 0 ? ne->close : ne->open;
+			if (far < m->lo || far >= m->hi)
+				return -1;
+			if (tight && next_word(c, m, j, dir) != first_word)
+				return -1;
+			if (compound_only && !ne->compound) {
+				j = far;
+				continue;
+			}
+			return x->ne;
+		}
+		if (tight && x->kind == IT_WORD && usable_word(c, m, j))
+			return -1;
+	}
+	return -1;
+}
+
+/* Matches one half: elements e[0..n) outward from the verb in dir.
+ * Returns 1 when every element matched. */
+static int match_half(const coder *c, match *m, const dict_pel *e, int32_t n,
+		      int dir, int upper)
+{
+	int32_t pos = m->verb + dir;
+	for (int32_t k = 0; k < n; k++) {
+		const dict_pel *p = &e[k];
+		switch ((dict_pel_kind)p->kind) {
+		case PEL_WORD: {
+			int32_t j = next_word(c, m, pos, dir);
+			if (p->tight) {
+				if (j < 0 || item_word(c, j) != p->id)
+					return 0;
+			} else {
+				while (j >= 0 && item_word(c, j) != p->id)
+					j = next_word(c, m, j + dir, dir);
+				if (j < 0)
+					return 0;
+			}
+			pos = j + dir;
+			break;
+		}
+		case PEL_SYNSET: {
+			int32_t j = next_word(c, m, pos, dir);
+			int32_t r = -2;
+			while (j >= 0) {
+				r = synset_at(c, m, p->id, j, dir);
+				if (r != -2 || p->tight)
+					break;
+				j = next_word(c, m, j + dir, dir);
+			}
+			if (r == -2)
+				return 0;
+			pos = r;
+			break;
+		}
+		case PEL_SOURCE:
+		case PEL_TARGET:
+		case PEL_SKIP:
+		case PEL_COMPOUND: {
+			int comp = p->kind == PEL_COMPOUND;
+			int32_t ne = next_ne(c, m, pos, dir, p->tight, comp);
+			if (ne < 0)
+				return 0;
+			if (p->kind == PEL_SOURCE)
+				m->src = ne;
+			else if (p->kind == PEL_TARGET)
+				m->tgt = ne;
+			else if (comp) {
+				if (upper) {
+					m->src = ne;
+					m->src_both = 1;
+				} else {
+					m->tgt = ne;
+				}
+			}
+			pos = (dir > 0 ? c->nes[ne].close : c->nes[ne].open) + dir;
+			break;
+		}
+		default:
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* ---- Events (§4) ------------------------------------------------------ */
+
+typedef struct actor_ref {
+	const char *code;
+	int32_t ne;
+} actor_ref;
+
+/* Expands an NE into actors: compound members, and A/B codes. */
+static int32_t expand(coder *c, int32_t e, actor_ref *out, int32_t max)
+{
+	int32_t n = 0;
+	if (e < 0)
+		return 0;
+	const cd_ne *ne = &c->nes[e];
+	int32_t nm = ne->compound ? ne->nmembers : 1;
+	for (int32_t k = 0; k < nm && n < max; k++) {
+		int32_t me = ne->compound ? ne->members[k] : e;
+		const char *code = output_code(c, me);
+		const char *p = code;
+		for (;;) {
+			const char *slash = strchr(p, '/');
+			size_t len = slash ? (size_t)(slash - p) : strlen(p);
+			if (len > 0 && n < max) {
+				out[n].code = slash || p != code ? arena_strndup(c->a, p, len) : code;
+				out[n].ne = me;
+				n++;
+			}
+			if (!slash)
+				break;
+			p = slash + 1;
+		}
+	}
+	return n;
+}
+
+static void add_event(coder *c, const actor_ref *s, const actor_ref *t,
+		      const char *code, int32_t verb_tok,
+		      const dict_pattern *pat, int passive)
+{
+	if (strcmp(code, "---") == 0)
+		return;
+	if (c->s->require_dyad &&
+	    (strcmp(s->code, "---") == 0 || strcmp(t->code, "---") == 0))
+		return;
+	for (int32_t k = 0; k < c->nev; k++) {
+		const cd_event *o = &c->ev[k];
+		if (!strcmp(o->source, s->code) && !strcmp(o->target, t->code) &&
+		    !strcmp(o->code, code))
+			return;
+	}
+	if (c->nev == c->capev) {
+		int32_t nc = c->capev ? c->capev * 2 : 8;
+		cd_event *ne = arena_alloc(c->a, (size_t)nc * sizeof *ne);
+		if (c->nev)
+			memcpy(ne, c->ev, (size_t)c->nev * sizeof *ne);
+		c->ev = ne;
+		c->capev = nc;
+	}
+	c->ev[c->nev++] = (cd_event){
+		.source = s->code, .target = t->code, .code = code,
+		.src_ne = s->ne, .tgt_ne = t->ne, .verb_tok = verb_tok,
+		.pattern = pat, .passive = passive,
+	};
+	if (c->ex)
+		buf_printf(c->ex, "  EVENT %s %s %s%s\n", s->code, t->code, code,
+			   passive ? " (passive: roles swapped)" : "");
+}
+
+#define MAX_ACTORS 64
+
+static void make_events(coder *c, int32_t src, int32_t tgt, int both,
+			const char *code, int32_t verb_tok,
+			const dict_pattern *pat, int passive)
+{
+	actor_ref S[MAX_ACTORS], T[MAX_ACTORS];
+	int32_t ns = expand(c, src, S, MAX_ACTORS);
+	int32_t nt = both ? expand(c, src, T, MAX_ACTORS) : expand(c, tgt, T, MAX_ACTORS);
+	if (ns == 0)
+		return;
+	static const actor_ref none = {"---", -1};
+	if (nt == 0) {
+		if (ns > 1) { /* a compound codes its members against each other */
+			memcpy(T, S, (size_t)ns * sizeof *S);
+			nt = ns;
+		} else {
+			T[0] = none;
+			nt = 1;
+		}
+	}
+	/* A paired code X:Y: X source->target, Y target->source. */
+	const char *colon = strchr(code, ':');
+	const char *cx = code, *cy = NULL;
+	if (colon) {
+		cx = arena_strndup(c->a, code, (size_t)(colon - code));
+		cy = colon + 1;
+		if (strcmp(cx, "---") == 0)
+			cx = cy;
+		else if (strcmp(cy, "---") == 0)
+			cy = cx;
+	}
+	for (int32_t i = 0; i < ns; i++) {
+		for (int32_t j = 0; j < nt; j++) {
+			if (strcmp(S[i].code, T[j].code) == 0)
+				continue;
+			const actor_ref *a = &S[i], *b = &T[j];
+			if (passive) {
+				const actor_ref *tmp = a;
+				a = b;
+				b = tmp;
+			}
+			add_event(c, a, b, cx, verb_tok, pat, passive);
+			if (cy)
+				add_event(c, b, a, cy, verb_tok, pat, passive);
+		}
+	}
+}
+
+/* §4.2: the default source in the upper range, in sentence order. */
+static int32_t default_source(const coder *c, int32_t lo, int32_t hi)
+{
+	int32_t uncoded = -1;
+	for (int32_t i = lo; i < hi; i++) {
+		const item *x = &c->it[i];
+		if (x->kind != IT_NE_OPEN || c->nes[x->ne].close >= hi)
+			continue;
+		if (c->nes[x->ne].compound || ne_coded(c, x->ne))
+			return x->ne;
+		if (uncoded < 0)
+			uncoded = x->ne;
+	}
+	return uncoded;
+}
+
+/* §4.2: the default target in the lower range. */
+static int32_t default_target(const coder *c, int32_t lo, int32_t hi,
+			      int32_t src)
+{
+	int32_t uncoded = -1;
+	const char *scode = src >= 0 && !c->nes[src].compound ? c->nes[src].code : NULL;
+	for (int32_t i = lo; i < hi; i++) {
+		const item *x = &c->it[i];
+		if (x->kind != IT_NE_OPEN || c->nes[x->ne].close >= hi || x->ne == src)
+			continue;
+		if (ne_coded(c, x->ne)) {
+			if (!scode || c->nes[x->ne].compound ||
+			    strcmp(c->nes[x->ne].code, scode) != 0)
+				return x->ne;
+		} else if (uncoded < 0) {
+			uncoded = x->ne;
+		}
+	}
+	return uncoded;
+}
+
+/* ---- Verbs ------------------------------------------------------------ */
+
+static int word_is(const coder *c, int32_t i, const char *w)
+{
+	return c->it[i].kind == IT_WORD && strcmp(c->t->toks[c->it[i].tok].upper, w) == 0;
+}
+
+static int is_be_passive_aux(const coder *c, int32_t i)
+{
+	return word_is(c, i, "WAS") || word_is(c, i, "IS") || word_is(c, i, "BEEN");
+}
+
+static int is_aux(const coder *c, int32_t i)
+{
+	static const char *const aux[] = {
+		"BE", "IS", "ARE", "WAS", "WERE", "BEEN", "BEING", "AM", "'S", "'RE",
+		"HAVE", "HAS", "HAD", "HAVING", "'VE", "'D",
+		"DO", "DOES", "DID", NULL};
+	for (int k = 0; aux[k]; k++) {
+		if (word_is(c, i, aux[k]))
+			return 1;
+	}
+	return 0;
+}
+
+/* Index of the VP_CLOSE of the verb at i (its VP opens just before it). */
+static int32_t vp_end_of(const coder *c, int32_t i)
+{
+	if (i > 0 && c->it[i - 1].kind == IT_VP_OPEN && c->it[i - 1].partner > i)
+		return c->it[i - 1].partner;
+	for (int32_t j = i + 1; j < c->n; j++) {
+		if (c->it[j].kind == IT_VP_CLOSE)
+			return j;
+	}
+	return c->n;
+}
+
+/* §5: a VBN verb is passive when BY follows inside its VP and WAS, IS or
+ * BEEN stands among the verbs just before it. */
+static int is_passive(const coder *c, int32_t i, int32_t end)
+{
+	if (c->t->toks[c->it[i].tok].tag != POS_VBN)
+		return 0;
+	int by = 0;
+	for (int32_t j = i + 1; j < end; j++) {
+		if (word_is(c, j, "BY")) {
+			by = 1;
+			break;
+		}
+	}
+	if (!by)
+		return 0;
+	for (int32_t j = i - 1; j >= 0; j--) {
+		const item *x = &c->it[j];
+		if (x->kind != IT_WORD)
+			continue;
+		pos_tag tg = (pos_tag)c->t->toks[x->tok].tag;
+		if (!pos_is_verb(tg) && !pos_is_adv(tg) && tg != POS_MD)
+			break;
+		if (is_be_passive_aux(c, j))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether an auxiliary at i governs a later verb inside its own VP (then
+ * that verb, not the auxiliary, is coded). */
+static int governs_verb(const coder *c, int32_t i, int32_t end)
+{
+	for (int32_t j = i + 1; j < end; j++) {
+		if (c->it[j].kind == IT_WORD && c->it[j].verb)
+			return 1;
+		if (c->it[j].kind == IT_NE_OPEN)
+			return 0;
+	}
+	return 0;
+}
+
+/* The companion words of a multi-word verb, adjacent to the verb with
+ * determiners and numbers skipped; marks them in skip[]. */
+static int companions(const coder *c, int32_t i, const dict_verb *v,
+		      uint8_t *skip)
+{
+	int32_t pos = i;
+	int32_t found[64];
+	int32_t nf = 0;
+	for (int dir = -1; dir <= 1; dir += 2) {
+		int32_t need = dir < 0 ? v->npre : v->npost;
+		pos = i;
+		for (int32_t k = 0; k < need; k++) {
+			int32_t w = dir < 0 ? v->pre[v->npre - 1 - k] : v->post[k];
+			int32_t j = pos + dir;
+			for (; j >= 0 && j < c->n; j += dir) {
+				const item *x = &c->it[j];
+				if (x->kind != IT_WORD)
+					continue;
+				const tok_token *t = &c->t->toks[x->tok];
+				if (t->tag == POS_DT && (word_is(c, j, "THE") || word_is(c, j, "A") || word_is(c, j, "AN")))
+					continue;
+				if (t->tag == POS_CD)
+					continue;
+				break;
+			}
+			if (j < 0 || j >= c->n || item_word(c, j) != w || nf >= 64)
+				return 0;
+			found[nf++] = j;
+			pos = j;
+		}
+	}
+	for (int32_t k = 0; k < nf; k++)
+		skip[found[k]] = 1;
+	return 1;
+}
+
+static void explain_pattern(buf *ex, const dict_pattern *p, const char *why)
+{
+	if (ex)
+		buf_printf(ex, "    pattern line %d: %s  %s\n", p->line, p->text, why);
+}
+
+/* Codes the verb at item i; returns the item to continue from. */
+static int32_t code_verb(coder *c, int32_t i, uint8_t *skip)
+{
+	const tok_token *vt = &c->t->toks[c->it[i].tok];
+	const dict_verb *ent;
+	int32_t nent = vt->word >= 0 ? dict_verb_lookup(c->d, vt->word, &ent) : 0;
+	if (nent == 0)
+		return i + 1;
+	int32_t end = vp_end_of(c, i);
+	if (is_aux(c, i) && governs_verb(c, i, end)) {
+		if (c->ex)
+			buf_printf(c->ex, "  verb %s: auxiliary of a later verb, skipped\n", vt->upper);
+		return i + 1;
+	}
+	const dict_verb *v = NULL;
+	for (int32_t k = 0; k < nent; k++) {
+		memset(skip, 0, (size_t)c->n);
+		if (ent[k].npre == 0 && ent[k].npost == 0) {
+			v = &ent[k];
+			break;
+		}
+		if (companions(c, i, &ent[k], skip)) {
+			v = &ent[k];
+			break;
+		}
+	}
+	if (!v) {
+		memset(skip, 0, (size_t)c->n);
+		return i + 1;
+	}
+	int passive = is_passive(c, i, end);
+	int32_t lo = 0;
+	for (int32_t j = i - 1; j >= 0; j--) {
+		if (c->it[j].kind == IT_WORD && c->it[j].comma && !skip[j]) {
+			lo = j + 1;
+			break;
+		}
+	}
+	if (c->ex)
+		buf_printf(c->ex, "  verb %s (%s, block %s, code %s)%s\n", vt->upper,
+			   v->phrase, dict_block_label(c->d, v->block), v->code,
+			   passive ? " passive" : "");
+
+	const dict_pattern *pats;
+	int32_t np = dict_block_patterns(c->d, v->block, &pats);
+	const dict_pattern *fired = NULL;
+	match m = {0};
+	for (int32_t k = 0; k < np; k++) {
+		const dict_pattern *p = &pats[k];
+		match up = {.lo = lo, .hi = i, .verb = i, .skip = skip, .src = -1, .tgt = -1};
+		match dn = {.lo = i + 1, .hi = end, .verb = i, .skip = skip, .src = -1, .tgt = -1};
+		if (!match_half(c, &dn, p->lower, p->nlower, +1, 0)) {
+			explain_pattern(c->ex, p, "lower part does not match");
+			continue;
+		}
+		if (!match_half(c, &up, p->upper, p->nupper, -1, 1)) {
+			explain_pattern(c->ex, p, "upper part does not match");
+			continue;
+		}
+		fired = p;
+		m.src = up.src >= 0 ? up.src : dn.src;
+		m.tgt = dn.tgt >= 0 ? dn.tgt : up.tgt;
+		m.src_both = up.src_both;
+		explain_pattern(c->ex, p, "MATCHES");
+		break;
+	}
+	const char *code = fired ? fired->code : v->code;
+	if (!fired && strcmp(code, "---") == 0) {
+		if (c->ex)
+			buf_printf(c->ex, "    no pattern, null verb code: no event\n");
+		return i + 1;
+	}
+	if (!fired && c->ex)
+		buf_printf(c->ex, "    no pattern matched: verb code %s\n", code);
+	int32_t src = m.src;
+	int32_t tgt = m.tgt;
+	if (src < 0)
+		src = default_source(c, lo, i);
+	if (tgt < 0 && !m.src_both)
+		tgt = default_target(c, i + 1, end, src);
+	if (c->ex)
+		buf_printf(c->ex, "    source NE %d, target NE %d\n", src, tgt);
+	if (src >= 0)
+		make_events(c, src, tgt, m.src_both, code, c->it[i].tok, fired, passive);
+	/* §1.3.5: jump to the end of the verb's VP. */
+	return end;
+}
+
+/* ---- Entry point ------------------------------------------------------ */
+
+void code_sentence(const dict *d, arena *a, const tree *t,
+		   const doc_settings *s, int32_t date, buf *ex,
+		   cd_result *out)
+{
+	coder c = {.d = d, .a = a, .t = t, .s = s, .date = date, .ex = ex};
+	memset(out, 0, sizeof *out);
+	if (t->n == 0)
+		return;
+	flatten(&c, 0, 0);
+	link_markers(&c);
+	delete_commas(&c);
+	code_nes(&c);
+	uint8_t *skip = arena_calloc(a, (size_t)c.n + 1, 1);
+	for (int32_t i = 0; i < c.n;) {
+		if (c.it[i].kind == IT_WORD && c.it[i].verb)
+			i = code_verb(&c, i, skip);
+		else
+			i++;
+	}
+	out->ev = c.ev;
+	out->nev = c.nev;
+	out->nes = c.nes;
+	out->nne = c.nne;
+}

@@ -1,0 +1,65 @@
+/*
+ * coder.h - events from a parsed sentence: verbs, patterns, sources and
+ * targets, following ../shared/docs/petrarch-semantics.md.
+ *
+ * The tree is flattened as PETRARCH does: noun phrases become flat NEs
+ * (compound NEs for coordinations), verb phrases keep their extent, and
+ * clause-level commas delimit clauses. Comma clauses are deleted by length,
+ * then each verb is looked up, its block's patterns are matched against the
+ * words before it (the upper sequence) and after it (the lower sequence),
+ * and the source and target are taken from the pattern or by the default
+ * rules. All results live in the caller's arena.
+ */
+#ifndef DYAD_CODER_H
+#define DYAD_CODER_H
+
+#include <stdint.h>
+
+#include "../dict/dict.h"
+#include "../parse/tree.h"
+#include "../read/doc.h"
+#include "../util/arena.h"
+#include "../util/buf.h"
+
+/* A noun phrase as the coder sees it. */
+typedef struct cd_ne {
+	int32_t *toks;     /* its tokens (indices into the tree's tokens) */
+	int32_t ntok;
+	const char *code;  /* actor code, "---" if none; NULL for a compound */
+	int compound;      /* 1: a compound; its members follow */
+	int32_t *members;  /* member NE indices (compound only) */
+	int32_t nmembers;
+	int32_t parent;    /* enclosing compound, or -1 */
+	int32_t open;      /* index of its open marker in the flat sequence */
+	int32_t close;     /* index of its close marker */
+} cd_ne;
+
+/* A coded event, before attributes. */
+typedef struct cd_event {
+	const char *source;  /* actor code, "---" when missing */
+	const char *target;
+	const char *code;    /* event code */
+	int32_t src_ne;      /* NE that gave the source, -1 if none */
+	int32_t tgt_ne;      /* NE that gave the target, -1 if none */
+	int32_t verb_tok;    /* token of the verb */
+	const dict_pattern *pattern; /* pattern that fired, NULL: verb code */
+	int passive;         /* roles were swapped for the passive voice */
+} cd_event;
+
+typedef struct cd_result {
+	cd_event *ev;    /* events, arena-owned */
+	int32_t nev;
+	cd_ne *nes;      /* NEs, arena-owned */
+	int32_t nne;
+	int skipped;     /* the sentence was skipped (unbalanced after comma
+	                    deletion); no events */
+} cd_result;
+
+/* Codes the sentence in t (tokens' word ids filled) with dictionaries d
+ * and settings s at sentence date `date`. ex, when not NULL, receives a
+ * human-readable trace of every decision (for `dyad explain`). */
+void code_sentence(const dict *d, arena *a, const tree *t,
+		   const doc_settings *s, int32_t date, buf *ex,
+		   cd_result *out);
+
+#endif
