@@ -1,0 +1,361 @@
+/*
+ * engine.c - the pipeline from a document to events.
+ */
+#include "engine.h"
+
+#include "../attrs/cameo.h"
+#include "../clean/clean.h"
+#include "../events/coder.h"
+#include "../parse/parser.h"
+#include "../parse/ptb.h"
+#include "../split/split.h"
+#include "../tag/tagger.h"
+#include "../tok/tokenize.h"
+#include "../util/arena.h"
+#include "../util/embedded.h"
+#include "../util/xmalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct engine {
+	dict *d;       /* owned dictionaries */
+	tagger *tg;    /* owned tagger */
+	diag *dg;      /* borrowed */
+};
+
+struct eng_session {
+	const engine *e;   /* borrowed */
+	eng_sink sink;     /* copy */
+	arena *a;          /* per-sentence scratch */
+	char *story;       /* owned id of the current story, NULL before any */
+	int story_discard; /* a story discard matched in the current story */
+	eng_stats st;
+	buf sid;           /* scratch for sentence ids */
+};
+
+#define MAX_ISSUES 32
+
+int eng_load_defaults(dict *d)
+{
+	int rc = 0;
+	for (const dyad_embedded_file *f = dyad_embedded; f->name; f++) {
+		int k = dict_kind_from_filename(f->name);
+		if (k < 0)
+			continue;
+		if (dict_load_mem(d, (dict_kind)k, f->name, f->data, f->len) < 0)
+			rc = -1;
+	}
+	return rc;
+}
+
+engine *engine_new(dict *d, diag *dg)
+{
+	engine *e = xcalloc(1, sizeof *e);
+	e->d = d;
+	e->dg = dg;
+	e->tg = tagger_new();
+	return e;
+}
+
+void engine_free(engine *e)
+{
+	if (!e)
+		return;
+	dict_free(e->d);
+	tagger_free(e->tg);
+	free(e);
+}
+
+const dict *engine_dict(const engine *e)
+{
+	return e->d;
+}
+
+eng_session *eng_session_new(const engine *e, const eng_sink *sink)
+{
+	eng_session *s = xcalloc(1, sizeof *s);
+	s->e = e;
+	s->sink = *sink;
+	s->a = arena_new();
+	return s;
+}
+
+void eng_session_free(eng_session *s)
+{
+	if (!s)
+		return;
+	arena_free(s->a);
+	free(s->story);
+	buf_free(&s->sid);
+	free(s);
+}
+
+const eng_stats *eng_session_stats(const eng_session *s)
+{
+	return &s->st;
+}
+
+static void end_story(eng_session *s)
+{
+	if (s->story && s->sink.story_end)
+		s->sink.story_end(s->sink.ctx, s->story_discard);
+	free(s->story);
+	s->story = NULL;
+	s->story_discard = 0;
+}
+
+void eng_finish(eng_session *s)
+{
+	end_story(s);
+}
+
+/* Looks every token up in the dictionaries' word table. */
+static void word_ids(const dict *d, tok_token *toks, int32_t n)
+{
+	for (int32_t i = 0; i < n; i++)
+		toks[i].word = dict_word(d, toks[i].upper, toks[i].ulen);
+}
+
+/* The original-text span of an NE's tokens (min start, max end). */
+static ev_span ne_span(const tree *t, const cd_ne *ne)
+{
+	ev_span sp = {-1, -1};
+	for (int32_t k = 0; k < ne->ntok; k++) {
+		const tok_token *tk = &t->toks[ne->toks[k]];
+		if (tk->start == tk->end)
+			continue;
+		if (sp.start < 0 || tk->start < sp.start)
+			sp.start = tk->start;
+		if (tk->end > sp.end)
+			sp.end = tk->end;
+	}
+	if (sp.start < 0)
+		sp.end = -1;
+	return sp;
+}
+
+static const char *span_text(arena *a, const doc *d, ev_span sp)
+{
+	if (sp.start < 0 || (size_t)sp.end > d->len || sp.end < sp.start)
+		return NULL;
+	return arena_strndup(a, d->text + sp.start, (size_t)(sp.end - sp.start));
+}
+
+/* Builds the tree of one sentence; returns 0, or -1 to skip it. */
+static int build_tree(const engine *e, arena *a, const doc *d,
+		      const clean_text *ct, size_t start, size_t end,
+		      const char *parse, tree *t, const char **err)
+{
+	if (parse) {
+		if (ptb_read(a, parse, strlen(parse), d->text, d->len, 0, t, err) < 0)
+			return -1;
+		/* PETRARCH's rule: a dateline parse "(ROOT (NE (NEC" is skipped. */
+		word_ids(e->d, t->toks, t->ntok);
+		return 0;
+	}
+	tok_token *toks;
+	int32_t n = tok_sentence(a, ct, start, end, &toks);
+	if (n == 0) {
+		*err = NULL;
+		return -1;
+	}
+	tagger_tag(e->tg, toks, n);
+	word_ids(e->d, toks, n);
+	parse_sentence(a, toks, n, t);
+	return 0;
+}
+
+static void report_events(eng_session *s, const doc *d, int32_t sent,
+			  const tree *t, const cd_result *r, ev_span sspan,
+			  const char *stext, const char *ctext, size_t clen)
+{
+	const engine *e = s->e;
+	dict_issue_count iss[MAX_ISSUES];
+	int32_t niss = r->nev ? dict_issues(e->d, ctext, clen, iss, MAX_ISSUES) : 0;
+	ev_issue eiss[MAX_ISSUES];
+	for (int32_t k = 0; k < niss; k++) {
+		eiss[k].code = iss[k].code;
+		eiss[k].count = iss[k].count;
+	}
+	const char *sid;
+	if (d->one_sentence) {
+		sid = d->id;
+	} else {
+		buf_clear(&s->sid);
+		buf_printf(&s->sid, "%s-%d", d->id, sent);
+		sid = s->sid.data;
+	}
+	for (int32_t k = 0; k < r->nev; k++) {
+		const cd_event *ce = &r->ev[k];
+		ev_event ev;
+		memset(&ev, 0, sizeof ev);
+		ev.doc = d->story && d->one_sentence ? d->story : d->id;
+		ev.sid = sid;
+		ev.sent = sent;
+		ev.story_date = d->date;
+		ev.date = d->date;
+		ev.date_precision = d->date ? EV_DATE_DAY : EV_DATE_NONE;
+		ev.source = ce->source;
+		ev.target = ce->target;
+		ev.code = ce->code;
+		ev.source_span = ce->src_ne >= 0 ? ne_span(t, &r->nes[ce->src_ne]) : (ev_span){-1, -1};
+		ev.target_span = ce->tgt_ne >= 0 ? ne_span(t, &r->nes[ce->tgt_ne]) : (ev_span){-1, -1};
+		const tok_token *vt = &t->toks[ce->verb_tok];
+		ev.verb_span = vt->start < vt->end ? (ev_span){vt->start, vt->end} : (ev_span){-1, -1};
+		ev.source_text = span_text(s->a, d, ev.source_span);
+		ev.target_text = span_text(s->a, d, ev.target_span);
+		ev.verb_text = ev.verb_span.start >= 0 ? span_text(s->a, d, ev.verb_span) : vt->form;
+		ev.sentence = sspan;
+		ev.sentence_text = stext;
+		ev.issues = eiss;
+		ev.nissues = niss;
+		ev.flags = ce->passive ? EV_F_PASSIVE : 0;
+		ev.pattern = ce->pattern ? ce->pattern->text : NULL;
+		s->st.events++;
+		if (s->sink.event)
+			s->sink.event(s->sink.ctx, &ev);
+	}
+}
+
+int eng_code_doc(eng_session *s, const doc *d, const doc_settings *set,
+		 int use_parse)
+{
+	const engine *e = s->e;
+	const char *story = d->story ? d->story : d->id;
+	if (!s->story || strcmp(s->story, story) != 0) {
+		end_story(s);
+		s->story = xstrdup(story);
+	}
+	s->st.docs++;
+	if (s->story_discard)
+		return 0;
+
+	clean_text ct;
+	if (clean_run(d->text, d->len, &ct) < 0) {
+		diag_report(e->dg, d->file, d->line,
+			    "document %s: text too large (over 4 GiB)", d->id);
+		return -1;
+	}
+	split_iter it;
+	split_init(&it, ct.text, ct.len);
+	size_t start, end;
+	int32_t sent = 0;
+	int one = d->one_sentence;
+	int done_one = 0;
+	for (;;) {
+		if (one) {
+			if (done_one)
+				break;
+			done_one = 1;
+			start = 0;
+			end = ct.len;
+			while (start < end && (ct.text[start] == ' ' || ct.text[start] == '\n' ||
+					       ct.text[start] == '\t' || ct.text[start] == '\r'))
+				start++;
+			while (end > start && (ct.text[end - 1] == ' ' || ct.text[end - 1] == '\n' ||
+					       ct.text[end - 1] == '\t' || ct.text[end - 1] == '\r'))
+				end--;
+		} else if (!split_next(&it, &start, &end)) {
+			break;
+		}
+		arena_reset(s->a);
+		s->st.sentences++;
+		int32_t this_sent = sent++;
+		const char *ctext = ct.text + start;
+		size_t clen = end - start;
+		const char *phrase = NULL;
+		dict_discard_kind dk = dict_discard_check(e->d, ctext, clen, &phrase);
+		if (dk == DICT_DISCARD_STORY) {
+			s->story_discard = 1;
+			break;
+		}
+		if (dk == DICT_DISCARD_SENTENCE) {
+			s->st.discarded++;
+			continue;
+		}
+		tree t;
+		const char *err = NULL;
+		const char *parse = use_parse ? d->parse : NULL;
+		if (build_tree(e, s->a, d, &ct, start, end, parse, &t, &err) < 0) {
+			if (err)
+				diag_report(e->dg, d->file, d->line, "%s: parse skipped: %s",
+					    d->id, err);
+			s->st.skipped++;
+			continue;
+		}
+		cd_result r;
+		code_sentence(e->d, s->a, &t, set, d->date, NULL, &r);
+		if (r.nev == 0)
+			continue;
+		ev_span sspan = {clean_orig(&ct, start), clean_orig(&ct, end)};
+		const char *stext = span_text(s->a, d, sspan);
+		report_events(s, d, this_sent, &t, &r, sspan, stext, ctext, clen);
+	}
+	clean_free(&ct);
+	return 0;
+}
+
+void eng_explain(const engine *e, const char *text, size_t len, int32_t date,
+		 const doc_settings *set, const char *parse, buf *out)
+{
+	arena *a = arena_new();
+	clean_text ct;
+	if (clean_run(text, len, &ct) < 0) {
+		buf_puts(out, "text too large\n");
+		arena_free(a);
+		return;
+	}
+	doc d = {0};
+	d.id = (char *)"explain";
+	d.text = (char *)text;
+	d.len = len;
+	split_iter it;
+	split_init(&it, ct.text, ct.len);
+	size_t start, end;
+	int sent = 0;
+	int first = 1;
+	for (;;) {
+		if (parse) {
+			if (!first)
+				break;
+			start = 0;
+			end = ct.len;
+		} else if (!split_next(&it, &start, &end)) {
+			break;
+		}
+		first = 0;
+		arena_reset(a);
+		buf_printf(out, "sentence %d: %.*s\n", sent++, (int)(end - start), ct.text + start);
+		const char *phrase = NULL;
+		dict_discard_kind dk = dict_discard_check(e->d, ct.text + start, end - start, &phrase);
+		if (dk != DICT_KEEP) {
+			buf_printf(out, "  discarded (%s) by \"%s\"\n",
+				   dk == DICT_DISCARD_STORY ? "story" : "sentence", phrase ? phrase : "?");
+			continue;
+		}
+		tree t;
+		const char *err = NULL;
+		if (build_tree(e, a, &d, &ct, start, end, parse, &t, &err) < 0) {
+			buf_printf(out, "  skipped: %s\n", err ? err : "no tokens");
+			continue;
+		}
+		buf_puts(out, "  tokens:");
+		for (int32_t k = 0; k < t.ntok; k++) {
+			const tok_token *tk = &t.toks[k];
+			buf_printf(out, " %s/%s%s", tk->form, pos_name((pos_tag)tk->tag),
+				   tk->word >= 0 ? "" : "");
+		}
+		buf_putc(out, '\n');
+		char *ts = tree_to_string(&t, 0);
+		buf_printf(out, "  tree: %s\n", ts);
+		free(ts);
+		cd_result r;
+		code_sentence(e->d, a, &t, set, date, out, &r);
+		if (r.nev == 0)
+			buf_puts(out, "  no events\n");
+	}
+	clean_free(&ct);
+	arena_free(a);
+}
