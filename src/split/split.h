@@ -26,4 +26,17 @@ void split_init(split_iter *it, const char *text, size_t len);
 /* The next sentence: returns 1 and sets [*start, *end), or 0 at the end. */
 int split_next(split_iter *it, size_t *start, size_t *end);
 
+/* Kinds of abbreviation, shared with the tokenizer so that both agree on
+ * which periods belong to their word. */
+enum split_abbrev {
+	SPLIT_ABBR_NONE = 0,
+	SPLIT_ABBR_TITLE,     /* never ends a sentence: Mr. Gen. Sen. vs. e.g. */
+	SPLIT_ABBR_NUMBER,    /* abbreviation before a number: Jan. No. Art. */
+	SPLIT_ABBR_AMBIGUOUS, /* may end a sentence: Inc. Corp. St. U.S. a.m. */
+	SPLIT_ABBR_INITIAL    /* one capital letter: J. R. R. Tolkien */
+};
+/* The kind of the word w[0..n) (borrowed), given without its final
+ * period: "Gen" -> SPLIT_ABBR_TITLE, "U.S" -> SPLIT_ABBR_AMBIGUOUS. */
+int split_abbrev_kind(const char *w, size_t n);
+
 #endif
