@@ -1,7 +1,52 @@
-/* main.c - placeholder until the CLI lands. */
+/*
+ * main.c - the dyad command line: a thin front end on the engine.
+ */
+#include "commands.h"
+#include "options.h"
+
 #include <stdio.h>
-int main(void)
+#include <string.h>
+
+static const char usage[] =
+	"usage: dyad COMMAND [OPTIONS] [FILES]\n"
+	"\n"
+	"Commands:\n"
+	"  code       code documents (text, JSON Lines, PETRARCH XML) into events\n"
+	"  validate   score PETRARCH validation records (exact / recall / precision)\n"
+	"  explain    show how one sentence is tokenised, parsed and coded\n"
+	"\n"
+	"Common options:\n"
+	"  --verbs F --actors F --agents F --discards F --issues F   dictionaries (repeatable)\n"
+	"  --dict DIR          every dictionary file in DIR, by name\n"
+	"  --with-defaults     add dyad's own dictionaries to the ones named\n"
+	"  --strict            a malformed dictionary or input line is fatal\n"
+	"  --date YYYY-MM-DD   story date when the input has none\n"
+	"  --require-dyad | --no-require-dyad   need both actors (XML default: yes)\n"
+	"  --new-actor-length N                 code short unknown NPs as quoted text\n"
+	"  --comma MIN,MAX,BMIN,BMAX,EMIN,EMAX  comma-clause deletion lengths\n"
+	"  --use-parse         code from the supplied <Parse> (XML) instead of dyad's parser\n"
+	"\n"
+	"dyad code:     --input text|jsonl|xml  --format jsonl|phoenix  -o FILE\n"
+	"dyad validate: RECORDS.xml [--min-exact PERCENT] [-q]\n"
+	"dyad explain:  \"a sentence\" [--parse \"(ROOT ...)\"]\n";
+
+int main(int argc, char **argv)
 {
-	puts("dyad");
-	return 0;
+	if (argc < 2) {
+		fputs(usage, stderr);
+		return EXIT_USAGE;
+	}
+	const char *cmd = argv[1];
+	if (!strcmp(cmd, "code"))
+		return cmd_code(argc - 1, argv + 1);
+	if (!strcmp(cmd, "validate"))
+		return cmd_validate(argc - 1, argv + 1);
+	if (!strcmp(cmd, "explain"))
+		return cmd_explain(argc - 1, argv + 1);
+	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
+		fputs(usage, stdout);
+		return EXIT_OK;
+	}
+	fprintf(stderr, "dyad: unknown command '%s'\n\n%s", cmd, usage);
+	return EXIT_USAGE;
 }

@@ -1,0 +1,130 @@
+/*
+ * cmd_code.c - `dyad code`: documents in, events out (JSON Lines or
+ * Phoenix TSV), as ../shared/docs/formats.md specifies.
+ */
+#include "commands.h"
+#include "options.h"
+
+#include "engine/engine.h"
+#include "read/reader.h"
+#include "util/buf.h"
+#include "write/write.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct out_ctx {
+	FILE *out;        /* borrowed output stream */
+	int phoenix;      /* --format phoenix */
+	buf story;        /* the current story's events, written at its end */
+	uint64_t next_id; /* Phoenix EventID counter */
+	int io_error;     /* a write failed */
+} out_ctx;
+
+static void on_event(void *ctx, const ev_event *e)
+{
+	out_ctx *o = ctx;
+	if (o->phoenix)
+		write_phoenix(&o->story, e, ++o->next_id);
+	else
+		write_jsonl(&o->story, e);
+}
+
+static void on_story_end(void *ctx, int discard)
+{
+	out_ctx *o = ctx;
+	if (!discard && o->story.len > 0) {
+		if (fwrite(o->story.data, 1, o->story.len, o->out) != o->story.len)
+			o->io_error = 1;
+	}
+	buf_clear(&o->story);
+}
+
+int cmd_code(int argc, char **argv)
+{
+	cli_opts o;
+	if (cli_parse(argc, argv, "code", &o) < 0) {
+		cli_opts_free(&o);
+		return EXIT_USAGE;
+	}
+	int rc = EXIT_OK;
+	diag *dg = diag_new(stderr, o.strict);
+	FILE *out = stdout;
+	if (o.output) {
+		out = fopen(o.output, "w");
+		if (!out) {
+			fprintf(stderr, "dyad code: %s: %s\n", o.output, strerror(errno));
+			diag_free(dg);
+			cli_opts_free(&o);
+			return EXIT_IO;
+		}
+	}
+	out_ctx oc = {.out = out, .phoenix = o.format && !strcmp(o.format, "phoenix")};
+	eng_sink sink = {.ctx = &oc, .event = on_event, .story_end = on_story_end};
+	engine *eng = NULL;
+	eng_session *ses = NULL;
+	int warned_date = 0;
+	int nin = o.nargs > 0 ? o.nargs : 1;
+	for (int i = 0; i < nin && rc != EXIT_IO; i++) {
+		const char *path = o.nargs > 0 ? o.args[i] : "-";
+		read_format fmt = o.input != READ_AUTO ? o.input : read_format_guess(path);
+		reader *r = reader_open(path, fmt, dg, o.use_parse, "stdin");
+		if (!r) {
+			rc = EXIT_INPUT;
+			continue;
+		}
+		doc d = {0};
+		int got;
+		while ((got = reader_next(r, &d)) == 1) {
+			if (!eng) {
+				dict *dc = cli_load_dict(&o, reader_env(r), dg);
+				if (!dc) {
+					doc_clear(&d);
+					rc = EXIT_IO;
+					break;
+				}
+				eng = engine_new(dc, dg);
+				ses = eng_session_new(eng, &sink);
+			}
+			if (d.date == 0 && o.date)
+				d.date = o.date;
+			if (d.date == 0 && !warned_date) {
+				fprintf(stderr, "dyad code: %s: no story date (give --date or a Date: header); "
+						"events carry no date\n", d.id);
+				warned_date = 1;
+			}
+			doc_settings set = doc_settings_apply(doc_settings_default(fmt == READ_XML), &d);
+			set = cli_apply_flags(&o, set);
+			if (eng_code_doc(ses, &d, &set, o.use_parse) < 0)
+				rc = EXIT_INPUT;
+			doc_clear(&d);
+			if (diag_failed(dg))
+				break;
+		}
+		if (got < 0)
+			rc = EXIT_INPUT;
+		reader_close(r);
+		if (diag_failed(dg))
+			break;
+	}
+	if (ses)
+		eng_finish(ses);
+	eng_session_free(ses);
+	engine_free(eng);
+	buf_free(&oc.story);
+	if (fflush(out) != 0 || ferror(out) || oc.io_error) {
+		fprintf(stderr, "dyad code: error writing %s\n", o.output ? o.output : "standard output");
+		rc = EXIT_IO;
+	}
+	if (o.output && fclose(out) != 0 && rc != EXIT_IO) {
+		fprintf(stderr, "dyad code: error closing %s\n", o.output);
+		rc = EXIT_IO;
+	}
+	if (rc == EXIT_OK && diag_count(dg) > 0)
+		rc = EXIT_INPUT;
+	diag_free(dg);
+	cli_opts_free(&o);
+	return rc;
+}

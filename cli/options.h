@@ -1,0 +1,63 @@
+/*
+ * options.h - the command-line options the dyad commands share:
+ * dictionaries, coding settings, dates, and the dictionary loading that
+ * follows from them.
+ */
+#ifndef DYAD_CLI_OPTIONS_H
+#define DYAD_CLI_OPTIONS_H
+
+#include <stdint.h>
+
+#include "dict/dict.h"
+#include "read/doc.h"
+#include "read/reader.h"
+#include "util/diag.h"
+
+/* Named exit codes of the CLI. */
+enum {
+	EXIT_OK = 0,      /* everything coded */
+	EXIT_INPUT = 1,   /* some input was bad (reported); the rest coded */
+	EXIT_USAGE = 2,   /* bad command line */
+	EXIT_IO = 3,      /* cannot read dictionaries or write output */
+	EXIT_FAIL = 4     /* validate: below the required score */
+};
+
+typedef struct cli_dictfile {
+	dict_kind kind;
+	const char *path; /* from argv, or owned (see owned) */
+	char *owned;      /* the path when the CLI built it (--dict DIR) */
+} cli_dictfile;
+
+typedef struct cli_opts {
+	cli_dictfile *dicts;  /* owned array of dictionary files, in order */
+	int ndicts, capdicts;
+	int with_defaults;    /* --with-defaults */
+	int strict;           /* --strict */
+	int32_t date;         /* --date, 0 if none */
+	int use_parse;        /* --use-parse */
+	read_format input;    /* --input, READ_AUTO if none */
+	const char *format;   /* --format (code) */
+	const char *output;   /* -o */
+	const char *parse;    /* --parse (explain) */
+	double min_exact;     /* --min-exact (validate), -1 if none */
+	int verbose;          /* -v */
+	int quiet;            /* -q: no per-record listing */
+	unsigned set;         /* DOC_SET_* given on the command line */
+	doc_settings flags;   /* their values */
+	int nargs;            /* positional arguments */
+	char **args;          /* borrowed from argv */
+} cli_opts;
+
+/* Parses argv for command `cmd` into o (zeroed first). Prints a message and
+ * returns -1 on a bad option. */
+int cli_parse(int argc, char **argv, const char *cmd, cli_opts *o);
+void cli_opts_free(cli_opts *o);
+/* Applies the command-line setting flags on top of s. */
+doc_settings cli_apply_flags(const cli_opts *o, doc_settings s);
+/* A dictionary per o: the named files (and the defaults with
+ * --with-defaults), or the XML environment's files when no dictionary
+ * option was given and env names some, or dyad's defaults. Finished.
+ * Returns NULL when a file cannot be read (reported). */
+dict *cli_load_dict(const cli_opts *o, const read_env *env, diag *dg);
+
+#endif
