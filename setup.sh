@@ -1,0 +1,27 @@
+#!/bin/sh
+# setup.sh - on a fresh Debian 12 machine: install what is missing, build
+# dyad, and code the bundled example article (printing its events).
+# Run as root, or as a user who may sudo.
+set -eu
+cd "$(dirname "$0")"
+
+PKGS="make gcc clang pkg-config libjansson-dev libxml2-dev libutf8proc-dev \
+libcriterion-dev wordnet-base iso-codes valgrind"
+
+missing=""
+for p in $PKGS; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
+		missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+	SUDO=""
+	[ "$(id -u)" -eq 0 ] || SUDO=sudo
+	echo "setup: installing$missing"
+	$SUDO apt-get update -q
+	# shellcheck disable=SC2086
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends $missing
+fi
+
+make -j"$(nproc)"
+echo "setup: coding data/examples/example-article.txt"
+./build/dyad code data/examples/example-article.txt
