@@ -1,0 +1,101 @@
+/*
+ * test_util.c - arena, intern table, growable buffer, diagnostics.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/diag.h"
+#include "util/intern.h"
+
+Test(util, arena_alignment_and_reset)
+{
+	arena *a = arena_new();
+	char *p = arena_alloc(a, 3);
+	double *d = arena_alloc(a, sizeof *d);
+	cr_assert_eq((uintptr_t)d % 16, 0);
+	memcpy(p, "ab", 3);
+	/* A block larger than the default block size still works. */
+	char *big = arena_alloc(a, 1 << 20);
+	memset(big, 'x', 1 << 20);
+	cr_assert_str_eq(p, "ab");
+	cr_assert_geq(arena_used(a), (size_t)(1 << 20));
+	arena_reset(a);
+	cr_assert_eq(arena_used(a), 0);
+	char *q = arena_strndup(a, "hello world", 5);
+	cr_assert_str_eq(q, "hello");
+	int *z = arena_calloc(a, 10, sizeof *z);
+	for (int i = 0; i < 10; i++)
+		cr_assert_eq(z[i], 0);
+	arena_free(a);
+	arena_free(NULL);
+}
+
+Test(util, intern_ids_are_dense_and_stable)
+{
+	intern *t = intern_new();
+	cr_assert_eq(intern_add(t, "JAPAN", 5), 0);
+	cr_assert_eq(intern_add(t, "KOREA", 5), 1);
+	cr_assert_eq(intern_add(t, "JAPAN", 5), 0);
+	cr_assert_eq(intern_find(t, "KOREA", 5), 1);
+	cr_assert_eq(intern_find(t, "KORE", 4), -1);
+	/* Lengths, not NULs, delimit strings. */
+	cr_assert_eq(intern_find(t, "JAPANESE", 5), 0);
+	char w[16];
+	for (int i = 0; i < 5000; i++) {
+		int n = snprintf(w, sizeof w, "W%d", i);
+		cr_assert_eq(intern_add(t, w, (size_t)n), i + 2);
+	}
+	cr_assert_eq(intern_count(t), 5002);
+	cr_assert_str_eq(intern_str(t, 4001), "W3999");
+	cr_assert_eq(intern_find(t, "W4999", 5), 5001);
+	cr_assert_null(intern_str(t, 5002));
+	cr_assert_null(intern_str(t, -1));
+	intern_free(t);
+	intern_free(NULL);
+}
+
+Test(util, buf_appends_and_formats)
+{
+	buf b = BUF_INIT;
+	buf_puts(&b, "a");
+	buf_putc(&b, 'b');
+	buf_printf(&b, "%d-%s", 42, "x");
+	buf_add(&b, "\0z", 2);
+	cr_assert_eq(b.len, 8);
+	cr_assert_eq(memcmp(b.data, "ab42-x\0z", 8), 0);
+	buf_clear(&b);
+	cr_assert_eq(b.len, 0);
+	cr_assert_str_eq(b.data, "");
+	char *s = buf_steal(&b);
+	cr_assert_str_eq(s, "");
+	free(s);
+	cr_assert_null(b.data);
+	buf_free(&b);
+}
+
+Test(util, diag_reports_file_and_line)
+{
+	char *mem = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&mem, &len);
+	diag *d = diag_new(f, 0);
+	diag_report(d, "x.txt", 12, "bad %s", "date");
+	diag_report(d, NULL, 0, "general");
+	diag_report(d, "y.txt", 0, "whole file");
+	fclose(f);
+	cr_assert_str_eq(mem, "x.txt:12: bad date\ndyad: general\ny.txt: whole file\n");
+	cr_assert_eq(diag_count(d), 3);
+	cr_assert_not(diag_failed(d));
+	cr_assert_str_eq(diag_last(d), "whole file");
+	diag_free(d);
+	free(mem);
+
+	diag *s = diag_new(NULL, 1);
+	cr_assert_not(diag_failed(s));
+	diag_report(s, "z", 1, "x");
+	cr_assert(diag_failed(s));
+	diag_free(s);
+}
