@@ -1011,7 +1011,7 @@ static int32_t code_verb(coder *c, int32_t i, uint8_t *skip)
 	const dict_pattern *pats;
 	int32_t np = dict_block_patterns(c->d, v->block, &pats);
 	const dict_pattern *fired = NULL;
-	match m = {0};
+	match m = {.src = -1, .tgt = -1};
 	for (int32_t k = 0; k < np; k++) {
 		const dict_pattern *p = &pats[k];
 		match up = {.lo = lo, .hi = i, .verb = i, .skip = skip, .src = -1, .tgt = -1};
