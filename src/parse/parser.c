@@ -25,7 +25,7 @@ typedef struct pw_entry {
 /* Sorted by strcmp for bsearch. */
 static const pw_entry pw_table[] = {
 	{"'M", PW_BE}, {"'RE", PW_BE}, {"'S", PW_BE}, {"'VE", PW_HAVE},
-	{"AFTER", PW_SUB}, {"AFTERNOON", PW_TIME}, {"ALLEGEDLY", PW_HEDGE},
+	{"ABOUT", PW_ABOUT}, {"AFTER", PW_SUB}, {"AFTERNOON", PW_TIME}, {"ALLEGEDLY", PW_HEDGE},
 	{"ALTHOUGH", PW_SUB}, {"AM", PW_BE}, {"AMONG", PW_NPPREP},
 	{"AMONGST", PW_NPPREP}, {"AND", PW_NPCC}, {"APPARENTLY", PW_HEDGE},
 	{"APRIL", PW_TIME}, {"ARE", PW_BE}, {"AS", PW_SUB},
@@ -282,7 +282,7 @@ static chunk scan_chunk(const pstate *s, int32_t i)
 			break;
 		case POS_RB:
 			/* "almost five", "a really pleasant place". */
-			ok = (nx == POS_CD && !(wc(s, j) & PW_NEG)) ||
+			ok = (j == i && nx == POS_CD && !(wc(s, j) & PW_NEG)) ||
 			     (j > i && pos_is_adj(nx) && !(wc(s, j) & PW_NEG));
 			break;
 		case POS_VBN:
@@ -321,6 +321,18 @@ static chunk scan_chunk(const pstate *s, int32_t i)
 		    (c.det && pos_is_adj(t)) || (j == i + 1 && t == POS_DT))
 			good = j;
 	}
+	/* "Arnor cleric said", "(JJ Fornost) welcomed": adjectives that end a
+	 * subject right before its verb are nouns mis-tagged. */
+	if (good < j && j < s->n && is_finite(tg(s, j))) {
+		int all_adj = 1;
+		for (int32_t k = good; k < j; k++)
+			if (!pos_is_adj(tg(s, k)))
+				all_adj = 0;
+		if (all_adj) {
+			good = j;
+			seen_nom = 1;
+		}
+	}
 	c.end = good;
 	c.words = good - i;
 	c.nominal = seen_nom || c.det;
@@ -355,7 +367,7 @@ static int32_t build_chunk(pstate *s, const chunk *c)
 
 /* End of the noun phrase starting at i as far as a quick scan sees it
  * (chunks joined by "of", "and", possessives), or -1 if none. */
-static int32_t measure_np(const pstate *s, int32_t i)
+static int32_t measure_np(const pstate *s, int32_t i, int allow_cc)
 {
 	chunk c = scan_chunk(s, i);
 	if (!chunk_is_np(&c, i))
@@ -367,7 +379,7 @@ static int32_t measure_np(const pstate *s, int32_t i)
 			if (!chunk_is_np(&d, j + 1))
 				break;
 			j = d.end;
-		} else if (tg(s, j) == POS_CC && (wc(s, j) & PW_NPCC)) {
+		} else if (allow_cc && tg(s, j) == POS_CC && (wc(s, j) & PW_NPCC)) {
 			chunk d = scan_chunk(s, j + 1);
 			if (!chunk_is_np(&d, j + 1))
 				break;
@@ -385,13 +397,13 @@ static int clause_at(const pstate *s, int32_t i)
 {
 	if (i >= s->n)
 		return 0;
-	int32_t j = measure_np(s, i);
+	int32_t j = measure_np(s, i, 1);
 	if (j < 0)
 		return 0;
 	for (int k = 0; k < 4 && j < s->n; k++) {
 		pos_tag t = tg(s, j);
 		if (t == POS_IN && !(wc(s, j) & (PW_SUB | PW_THAT))) {
-			int32_t e = measure_np(s, j + 1);
+			int32_t e = measure_np(s, j + 1, 1);
 			if (e < 0)
 				break;
 			j = e;
@@ -542,19 +554,19 @@ static int32_t np_coord(pstate *s, int32_t first, int first_simple, int ctx)
 	int items = 0, ok = 0;
 	for (int k = 0; k < 8 && j < s->n; k++) {
 		if (tg(s, j) == POS_CC && (wc(s, j) & PW_NPCC)) {
-			ok = measure_np(s, j + 1) > 0;
+			ok = measure_np(s, j + 1, 0) > 0;
 			break;
 		}
 		if (tg(s, j) != POS_COMMA || (wc(s, j) & PM_TOPCOMMA))
 			break;
 		if (tg(s, j + 1) == POS_CC && (wc(s, j + 1) & PW_NPCC)) {
-			ok = measure_np(s, j + 2) > 0;
+			ok = measure_np(s, j + 2, 0) > 0;
 			break;
 		}
 		chunk c = scan_chunk(s, j + 1);
 		if (!chunk_is_np(&c, j + 1))
 			break;
-		int32_t e = measure_np(s, j + 1);
+		int32_t e = measure_np(s, j + 1, 0);
 		j = e;
 		items++;
 	}
@@ -628,7 +640,7 @@ static int32_t appositive_end(const pstate *s, int32_t i)
 	chunk c = scan_chunk(s, i);
 	if (!chunk_is_np(&c, i) || tg(s, i) == POS_PRP)
 		return -1;
-	int32_t e = measure_np(s, i);
+	int32_t e = measure_np(s, i, 1);
 	if (e < 0)
 		return -1;
 	pos_tag t = tg(s, e);
@@ -667,7 +679,7 @@ static int32_t p_np(pstate *s, int ctx)
 			continue;
 		}
 		if (t == POS_CC && (w & PW_NPCC) && !(ctx & C_NOCOORD)) {
-			if (measure_np(s, i + 1) < 0)
+			if (measure_np(s, i + 1, 1) < 0)
 				break;
 			int32_t x = outer >= 0 ? outer : np;
 			int32_t co = np_coord(s, x, simple && outer < 0, ctx);
@@ -755,6 +767,14 @@ static int32_t p_np(pstate *s, int ctx)
 			add(s, OUTER(), p_prn(s, ctx));
 			continue;
 		}
+		if (t == POS_NNP && i == c.end && tg(s, i - 1) == POS_NNS && outer < 0) {
+			/* "Old foes Gondor and Osgiliath": a name in apposition. */
+			int32_t x = p_np(s, ctx & ~C_NOCOORD);
+			if (x < 0)
+				break;
+			add(s, OUTER(), x);
+			continue;
+		}
 		if ((t == POS_IN || t == POS_TO) && !(w & (PW_SUB | PW_THAT))) {
 			/* "in which": a relative clause. */
 			if (tg(s, i + 1) == POS_WDT || tg(s, i + 1) == POS_WP) {
@@ -771,9 +791,7 @@ static int32_t p_np(pstate *s, int ctx)
 			else if ((ctx & C_INPP) && t == POS_IN) {
 				/* Inside a PP, place-like PPs stay with the noun. */
 				const char *u = s->t[i].upper;
-				attach = !strcmp(u, "IN") || !strcmp(u, "FROM") ||
-					 !strcmp(u, "AGAINST") || !strcmp(u, "NEAR") ||
-					 !strcmp(u, "INTO") || !strcmp(u, "ALONG");
+				attach = !strcmp(u, "IN") || !strcmp(u, "AGAINST");
 				/* ... but not a date: "on Thursday", "in May". */
 				int32_t e = scan_chunk(s, i + 1).end;
 				if (e > i + 1 && (wc(s, e - 1) & PW_TIME))
@@ -793,10 +811,13 @@ static int32_t p_np(pstate *s, int ctx)
 		if (is_rel_word(s, i) || (t == POS_WDT)) {
 			if (t == POS_WRB && !(ctx & C_INPP) && !clause_at(s, i + 1))
 				break;
+			if (i > 0 && (wc(s, i - 1) & PW_TIME))
+				break; /* "hopes on Thursday that ..." */
 			add(s, OUTER(), p_relative(s, ctx & ~(C_SUBJ | C_STOPCOMMA)));
 			continue;
 		}
-		if ((t == POS_VBN || t == POS_VBG) && !(ctx & C_NOREL)) {
+		if ((t == POS_VBN || (t == POS_VBG && !(ctx & C_INPP))) &&
+		    !(ctx & C_NOREL)) {
 			/* Reduced relative: "roads leading into Mordor", "memos sent
 			 * by Bree". Before the clause's verb only if one follows. */
 			if (ctx & C_SUBJ) {
@@ -849,6 +870,21 @@ static int32_t p_pp(pstate *s, int ctx)
 	add(s, pp, x);
 	leave(s);
 	return pp;
+}
+
+/* Adjectives without a noun: "shot dead", "unaware of ...". */
+static int32_t p_adjp(pstate *s, int ctx)
+{
+	int32_t ad = nnew(s, TREE_ADJP, -1);
+	while (pos_is_adj(tg(s, s->p)) ||
+	       (tg(s, s->p) == POS_CC && pos_is_adj(tg(s, s->p + 1)) &&
+		pos_is_adj(tg(s, s->p - 1))))
+		leaf(s, ad);
+	if (tg(s, s->p) == POS_IN && (wc(s, s->p) & PW_OF))
+		add(s, ad, p_pp(s, (ctx & ~C_SUBJ) | C_INPP));
+	else if (tg(s, s->p) == POS_TO && is_verbish(tg(s, s->p + 1)))
+		add(s, ad, p_svp(s, ctx));
+	return ad;
 }
 
 /* The verb's complements after its head, appended to vp. */
@@ -933,16 +969,8 @@ static void p_complements(pstate *s, int32_t vp, int ctx)
 			nobj++;
 			continue;
 		}
-		if (c.end > i) {
-			/* Adjectives only: "shot dead", "unaware of ...". */
-			int32_t ad = nnew(s, TREE_ADJP, -1);
-			while (s->p < c.end)
-				leaf(s, ad);
-			if (tg(s, s->p) == POS_IN && (wc(s, s->p) & PW_OF))
-				add(s, ad, p_pp(s, ctx | C_INPP));
-			else if (tg(s, s->p) == POS_TO && is_verbish(tg(s, s->p + 1)))
-				add(s, ad, p_svp(s, ctx));
-			add(s, vp, ad);
+		if (pos_is_adj(t)) {
+			add(s, vp, p_adjp(s, ctx));
 			continue;
 		}
 		if (t == POS_IN) {
@@ -1081,7 +1109,12 @@ static int32_t p_vp(pstate *s, int ctx)
 		if ((wc(s, s->p) & PW_NEG)) {
 			fl |= TREE_F_NEG;
 		}
-		p_complements(s, vp, ctx);
+		if (ht == POS_VB && tg(s, s->p) == POS_VB) {
+			/* "wire tap": a verb compound, the second heads a VP. */
+			add(s, vp, p_vp(s, ctx & ~C_TOP));
+		} else {
+			p_complements(s, vp, ctx);
+		}
 	}
 	s->nd[vp].flags |= fl;
 	/* Coordinated verb phrases: "condemned X and promised Y". */
@@ -1194,11 +1227,8 @@ static int32_t p_clause(pstate *s, int ctx)
 				add(s, S, subj);
 				continue;
 			}
-			if (c.end > i) {
-				int32_t ad = nnew(s, TREE_ADJP, -1);
-				while (s->p < c.end)
-					leaf(s, ad);
-				add(s, S, ad);
+			if (pos_is_adj(t)) {
+				add(s, S, p_adjp(s, ctx));
 				continue;
 			}
 		}
