@@ -9,6 +9,7 @@
 #include "coder.h"
 #include "../actors/actor.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- The flat sequence ------------------------------------------------ */
@@ -171,13 +172,17 @@ static void ipush(arena *a, ilist *l, int32_t x)
 }
 
 static void flatten(coder *c, int32_t i, int depth);
+static void subtree_tokens(coder *c, int32_t i, ilist *out, int depth);
+
+#define MAX_COMPOUNDS 4 /* compound NPs combined in one NE */
+#define MAX_PARTS 16    /* members taken from one compound NP */
 
 /* Collects the tokens of an NE from NP i: possessives dropped, NP and
  * single-level PP children merged, clauses and deeper PPs set aside (they
- * are flattened after the NE). compound_at receives the first compound NP
- * found below the top (for "envoys of A, B and C"). */
+ * are flattened after the NE). compounds receives the compound NPs found
+ * below the top, outermost only (for "envoys of A, B and C"). */
 static void ne_collect(coder *c, int32_t i, ilist *toks, ilist *after,
-		       int32_t *compound_at, int top, int depth)
+		       ilist *compounds, int depth)
 {
 	if (depth > 200)
 		return;
@@ -197,9 +202,13 @@ static void ne_collect(coder *c, int32_t i, ilist *toks, ilist *after,
 			ipush(c->a, after, k);
 			continue;
 		}
-		if (kind == TREE_NP && !top && *compound_at < 0 && is_compound(c, k))
-			*compound_at = k;
-		ne_collect(c, k, toks, after, compound_at, 0, depth + 1);
+		if (kind == TREE_NP && is_compound(c, k)) {
+			if (compounds->n < MAX_COMPOUNDS)
+				ipush(c->a, compounds, k);
+			subtree_tokens(c, k, toks, depth + 1);
+			continue;
+		}
+		ne_collect(c, k, toks, after, compounds, depth + 1);
 	}
 }
 
@@ -218,53 +227,86 @@ static void subtree_tokens(coder *c, int32_t i, ilist *out, int depth)
 		subtree_tokens(c, k, out, depth + 1);
 }
 
-/* Members of compound NP cnp: each NP or noun child; adjectives (and
- * determiners) before the first member are shared by every member, as are
- * the outer words (tokens of the whole NE outside cnp). */
-static void make_members(coder *c, int32_t ne, int32_t cnp, const ilist *all)
+/* The member token lists of compound NP cnp: each NP or noun child, with
+ * the adjectives and determiners before the first member shared by all. */
+static int32_t compound_parts(coder *c, int32_t cnp, ilist *parts, int32_t max)
 {
-	ilist shared_pre = {0}, mem_first = {0};
-	int32_t cf, ce;
-	tree_span(c->t, cnp, &cf, &ce);
-	ilist members = {0};
-	/* Shared words: outer words before and after the compound NP. */
-	ilist outer_pre = {0}, outer_post = {0};
-	for (int32_t k = 0; k < all->n; k++) {
-		if (all->v[k] < cf)
-			ipush(c->a, &outer_pre, all->v[k]);
-		else if (all->v[k] >= ce)
-			ipush(c->a, &outer_post, all->v[k]);
-	}
+	ilist shared_pre = {0};
+	int32_t n = 0;
 	int seen_member = 0;
 	for (int32_t k = node(c, cnp)->first; k >= 0; k = node(c, k)->next) {
 		const tree_node *x = node(c, k);
-		int member = 0;
-		if (x->kind == TREE_NP || x->kind == TREE_NX)
-			member = 1;
-		else if (x->kind == TREE_LEAF &&
-			 pos_is_noun((pos_tag)leaf_tok(c, k)->tag))
-			member = 1;
+		int member = x->kind == TREE_NP || x->kind == TREE_NX ||
+			     (x->kind == TREE_LEAF && pos_is_noun((pos_tag)leaf_tok(c, k)->tag));
 		if (member) {
+			if (n == max)
+				break;
 			seen_member = 1;
-			ipush(c->a, &mem_first, k);
+			memset(&parts[n], 0, sizeof parts[n]);
+			for (int32_t j = 0; j < shared_pre.n; j++)
+				ipush(c->a, &parts[n], shared_pre.v[j]);
+			subtree_tokens(c, k, &parts[n], 0);
+			n++;
 		} else if (!seen_member && x->kind != TREE_LEAF) {
 			subtree_tokens(c, k, &shared_pre, 0);
-		} else if (!seen_member && x->kind == TREE_LEAF) {
+		} else if (!seen_member) {
 			pos_tag tg = (pos_tag)leaf_tok(c, k)->tag;
 			if (tg != POS_CC && tg != POS_COMMA && tg != POS_POS)
 				ipush(c->a, &shared_pre, x->tok);
 		}
 	}
-	for (int32_t m = 0; m < mem_first.n; m++) {
+	return n;
+}
+
+static int cmp_i32(const void *a, const void *b)
+{
+	int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+	return (x > y) - (x < y);
+}
+
+
+/* Makes NE ne a compound whose members are every combination of one member
+ * of each compound NP in cnps[] plus the NE's words outside them: "envoys
+ * of A, B and C" gives three members that all carry "envoys"; "lawmakers
+ * and officials in A and B" gives four. */
+static void make_members(coder *c, int32_t ne, const int32_t *cnps, int32_t ncnp,
+			 const ilist *all)
+{
+	ilist parts[MAX_COMPOUNDS][MAX_PARTS];
+	int32_t nparts[MAX_COMPOUNDS];
+	int32_t lo[MAX_COMPOUNDS], hi[MAX_COMPOUNDS];
+	int32_t combos = 1;
+	for (int32_t k = 0; k < ncnp; k++) {
+		nparts[k] = compound_parts(c, cnps[k], parts[k], MAX_PARTS);
+		tree_span(c->t, cnps[k], &lo[k], &hi[k]);
+		if (nparts[k] == 0)
+			nparts[k] = 1, parts[k][0] = (ilist){0};
+		if (combos * nparts[k] <= 64)
+			combos *= nparts[k];
+	}
+	ilist outer = {0};
+	for (int32_t j = 0; j < all->n; j++) {
+		int inside = 0;
+		for (int32_t k = 0; k < ncnp; k++)
+			inside |= all->v[j] >= lo[k] && all->v[j] < hi[k];
+		if (!inside)
+			ipush(c->a, &outer, all->v[j]);
+	}
+	ilist members = {0};
+	for (int32_t m = 0; m < combos; m++) {
 		int32_t me = new_ne(c);
 		ilist tk = {0};
-		for (int32_t k = 0; k < outer_pre.n; k++)
-			ipush(c->a, &tk, outer_pre.v[k]);
-		for (int32_t k = 0; k < shared_pre.n; k++)
-			ipush(c->a, &tk, shared_pre.v[k]);
-		subtree_tokens(c, mem_first.v[m], &tk, 0);
-		for (int32_t k = 0; k < outer_post.n; k++)
-			ipush(c->a, &tk, outer_post.v[k]);
+		for (int32_t j = 0; j < outer.n; j++)
+			ipush(c->a, &tk, outer.v[j]);
+		int32_t r = m;
+		for (int32_t k = 0; k < ncnp; k++) {
+			const ilist *p = &parts[k][r % nparts[k]];
+			r /= nparts[k];
+			for (int32_t j = 0; j < p->n; j++)
+				ipush(c->a, &tk, p->v[j]);
+		}
+		if (tk.n > 1)
+			qsort(tk.v, (size_t)tk.n, sizeof *tk.v, cmp_i32);
 		c->nes[me].toks = tk.v;
 		c->nes[me].ntok = tk.n;
 		c->nes[me].parent = ne;
@@ -278,10 +320,9 @@ static void make_members(coder *c, int32_t ne, int32_t cnp, const ilist *all)
 
 static void flatten_np(coder *c, int32_t np, int depth)
 {
-	ilist toks = {0}, after = {0};
-	int32_t compound_at = -1;
+	ilist toks = {0}, after = {0}, compounds = {0};
 	int self_compound = is_compound(c, np);
-	ne_collect(c, np, &toks, &after, &compound_at, 1, depth);
+	ne_collect(c, np, &toks, &after, &compounds, depth);
 	if (toks.n == 0) {
 		for (int32_t k = 0; k < after.n; k++)
 			flatten(c, after.v[k], depth + 1);
@@ -291,9 +332,9 @@ static void flatten_np(coder *c, int32_t np, int depth)
 	c->nes[ne].toks = toks.v;
 	c->nes[ne].ntok = toks.n;
 	if (self_compound)
-		make_members(c, ne, np, &toks);
-	else if (compound_at >= 0)
-		make_members(c, ne, compound_at, &toks);
+		make_members(c, ne, &np, 1, &toks);
+	else if (compounds.n > 0)
+		make_members(c, ne, compounds.v, compounds.n, &toks);
 	push_item(c, (item){.kind = IT_NE_OPEN, .ne = ne, .tok = -1});
 	for (int32_t k = 0; k < toks.n; k++)
 		push_item(c, (item){.kind = IT_WORD, .tok = toks.v[k], .ne = ne});
@@ -761,6 +802,15 @@ static void add_event(coder *c, const actor_ref *s, const actor_ref *t,
 
 #define MAX_ACTORS 64
 
+static int all_null(const actor_ref *r, int32_t n)
+{
+	for (int32_t i = 0; i < n; i++) {
+		if (strcmp(r[i].code, "---") != 0)
+			return 0;
+	}
+	return 1;
+}
+
 static void make_events(coder *c, int32_t src, int32_t tgt, int both,
 			const char *code, int32_t verb_tok,
 			const dict_pattern *pat, int passive)
@@ -772,13 +822,17 @@ static void make_events(coder *c, int32_t src, int32_t tgt, int both,
 		return;
 	static const actor_ref none = {"---", -1};
 	if (nt == 0) {
-		if (ns > 1) { /* a compound codes its members against each other */
-			memcpy(T, S, (size_t)ns * sizeof *S);
-			nt = ns;
-		} else {
-			T[0] = none;
-			nt = 1;
-		}
+		T[0] = none;
+		nt = 1;
+	}
+	/* §1.2: when one side is null and the other a compound, the compound
+	 * codes its own members against each other. */
+	if (all_null(T, nt) && ns > 1) {
+		memcpy(T, S, (size_t)ns * sizeof *S);
+		nt = ns;
+	} else if (all_null(S, ns) && nt > 1) {
+		memcpy(S, T, (size_t)nt * sizeof *T);
+		ns = nt;
 	}
 	/* A paired code X:Y: X source->target, Y target->source. */
 	const char *colon = strchr(code, ':');
