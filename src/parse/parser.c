@@ -25,31 +25,33 @@ typedef struct pw_entry {
 /* Sorted by strcmp for bsearch. */
 static const pw_entry pw_table[] = {
 	{"'M", PW_BE}, {"'RE", PW_BE}, {"'S", PW_BE}, {"'VE", PW_HAVE},
-	{"ABOUT", PW_ABOUT}, {"AFTER", PW_SUB}, {"AFTERNOON", PW_TIME}, {"ALLEGEDLY", PW_HEDGE},
+	{"ABOUT", PW_ABOUT}, {"ACCORDING", PW_VBGPREP}, {"AFTER", PW_SUB}, {"AFTERNOON", PW_TIME}, {"ALLEGEDLY", PW_HEDGE},
 	{"ALTHOUGH", PW_SUB}, {"AM", PW_BE}, {"AMONG", PW_NPPREP},
 	{"AMONGST", PW_NPPREP}, {"AND", PW_NPCC}, {"APPARENTLY", PW_HEDGE},
 	{"APRIL", PW_TIME}, {"ARE", PW_BE}, {"AS", PW_SUB},
 	{"AUGUST", PW_TIME}, {"BE", PW_BE}, {"BECAUSE", PW_SUB},
 	{"BEEN", PW_BE}, {"BEFORE", PW_SUB}, {"BEING", PW_BE},
-	{"BETWEEN", PW_NPPREP}, {"DAY", PW_TIME | PW_DURATION},
-	{"DAYS", PW_TIME | PW_DURATION}, {"DECADE", PW_TIME | PW_DURATION},
+	{"BEGINNING", PW_VBGPREP}, {"BETWEEN", PW_NPPREP}, {"DAY", PW_TIME | PW_DURATION},
+	{"CONCERNING", PW_VBGPREP}, {"DAYS", PW_TIME | PW_DURATION}, {"DECADE", PW_TIME | PW_DURATION},
 	{"DECADES", PW_TIME | PW_DURATION}, {"DECEMBER", PW_TIME},
 	{"DID", PW_DO}, {"DO", PW_DO}, {"DOES", PW_DO}, {"EVENING", PW_TIME},
-	{"FEBRUARY", PW_TIME}, {"FRIDAY", PW_TIME}, {"GET", PW_GET},
+	{"EXCLUDING", PW_VBGPREP}, {"FEBRUARY", PW_TIME}, {"FOLLOWING", PW_VBGPREP}, {"FRIDAY", PW_TIME}, {"GET", PW_GET},
 	{"GETS", PW_GET}, {"GETTING", PW_GET}, {"GOT", PW_GET},
 	{"GOTTEN", PW_GET}, {"HAD", PW_HAVE}, {"HAS", PW_HAVE},
 	{"HAVE", PW_HAVE}, {"HAVING", PW_HAVE}, {"HOUR", PW_TIME | PW_DURATION},
 	{"HOURS", PW_TIME | PW_DURATION}, {"IF", PW_SUB | PW_WH},
-	{"IS", PW_BE}, {"JANUARY", PW_TIME}, {"JULY", PW_TIME},
+	{"INCLUDING", PW_VBGPREP}, {"IS", PW_BE}, {"JANUARY", PW_TIME}, {"JULY", PW_TIME},
 	{"JUNE", PW_TIME}, {"MARCH", PW_TIME}, {"MAY", PW_TIME},
 	{"MINUTES", PW_TIME | PW_DURATION}, {"MONDAY", PW_TIME},
 	{"MONTH", PW_TIME | PW_DURATION}, {"MONTHS", PW_TIME | PW_DURATION},
 	{"MORNING", PW_TIME}, {"N'T", PW_NEG}, {"NEVER", PW_NEG},
 	{"NIGHT", PW_TIME}, {"NOR", PW_NPCC}, {"NOT", PW_NEG},
 	{"NOVEMBER", PW_TIME}, {"OCTOBER", PW_TIME}, {"OF", PW_OF},
-	{"ONCE", PW_SUB}, {"OR", PW_NPCC}, {"PURPORTEDLY", PW_HEDGE},
+	{"ONCE", PW_SUB}, {"OR", PW_NPCC}, {"PENDING", PW_VBGPREP},
+	{"PURPORTEDLY", PW_HEDGE}, {"REGARDING", PW_VBGPREP},
 	{"REPORTEDLY", PW_HEDGE}, {"SATURDAY", PW_TIME},
-	{"SEPTEMBER", PW_TIME}, {"SINCE", PW_SUB}, {"SUNDAY", PW_TIME},
+	{"SEPTEMBER", PW_TIME}, {"SINCE", PW_SUB}, {"STARTING", PW_VBGPREP},
+	{"SUNDAY", PW_TIME},
 	{"SUPPOSEDLY", PW_HEDGE}, {"THAT", PW_THAT}, {"THOUGH", PW_SUB},
 	{"THURSDAY", PW_TIME}, {"TILL", PW_SUB}, {"TODAY", PW_TIME | PW_DAYWORD},
 	{"TOMORROW", PW_TIME | PW_DAYWORD}, {"TONIGHT", PW_TIME | PW_DAYWORD},
@@ -81,6 +83,8 @@ uint32_t parse_word_class(const tok_token *k)
 	/* "'s" is "is" only as a verb; "May" the month only as a noun. */
 	if ((c & PW_BE) && k->upper[0] == '\'' && !pos_is_verb(t))
 		c &= ~(uint32_t)PW_BE;
+	if ((c & PW_VBGPREP) && t != POS_VBG && t != POS_IN)
+		c &= ~(uint32_t)PW_VBGPREP;
 	if (c & PW_TIME && !pos_is_noun(t))
 		c &= ~(uint32_t)(PW_TIME | PW_DURATION | PW_DAYWORD);
 	return c;
@@ -91,6 +95,7 @@ uint32_t parse_word_class(const tok_token *k)
 /* Per-token marks computed before parsing (beside the word classes). */
 enum {
 	PM_TOPCOMMA = 1u << 24, /* a comma that ends the clause: ", X said" */
+	PM_PRNCOMMA = 1u << 26, /* opens a short parenthetical: ", it seems ," */
 	PM_VERBBEFORE = 1u << 25 /* a verb or modal occurs before this token */
 };
 
@@ -287,10 +292,21 @@ static chunk scan_chunk(const pstate *s, int32_t i)
 			break;
 		case POS_VBN:
 		case POS_VBG:
-			/* "the affected villages", never chunk-initial. */
-			ok = j > i && (is_noun_tag(nx) || pos_is_adj(nx)) &&
-			     tg(s, j - 1) != POS_POS &&
-			     !(j + 1 < s->n && is_finite(tg(s, j + 2)) && 0);
+			/* "the affected villages"; chunk-initial only after a
+			 * preposition ("against besieged Osgiliath"). */
+			ok = (j > i || (t == POS_VBN && (tg(s, i - 1) == POS_IN ||
+							  tg(s, i - 1) == POS_TO))) &&
+			     (is_noun_tag(nx) || pos_is_adj(nx)) &&
+			     tg(s, j - 1) != POS_POS && !(wc(s, j) & PW_VBGPREP);
+			/* "the reopening of": a gerund as the head noun. */
+			if (!ok && t == POS_VBG && j == i + 1 && tg(s, i) == POS_DT &&
+			    (wc(s, j + 1) & PW_OF)) {
+				ok = 1;
+				j++;
+				good = j;
+				seen_nom = 1;
+				goto done;
+			}
 			break;
 		case POS_POS:
 			ok = j > i && seen_nom;
@@ -301,6 +317,11 @@ static chunk scan_chunk(const pstate *s, int32_t i)
 		case POS_CC:
 			/* "awful and evil minister". */
 			ok = j > i && pos_is_adj(tg(s, j - 1)) && pos_is_adj(nx);
+			break;
+		case POS_COMMA:
+			/* "complete, full diplomatic ties". */
+			ok = j > i && pos_is_adj(tg(s, j - 1)) && pos_is_adj(nx) &&
+			     (is_noun_tag(tg(s, j + 2)) || pos_is_adj(tg(s, j + 2)));
 			break;
 		default:
 			ok = 0;
@@ -321,6 +342,7 @@ static chunk scan_chunk(const pstate *s, int32_t i)
 		    (c.det && pos_is_adj(t)) || (j == i + 1 && t == POS_DT))
 			good = j;
 	}
+done:
 	/* "Arnor cleric said", "(JJ Fornost) welcomed": adjectives that end a
 	 * subject right before its verb are nouns mis-tagged. */
 	if (good < j && j < s->n && is_finite(tg(s, j))) {
@@ -436,7 +458,13 @@ static void mark(pstate *s)
 			j++;
 		if (tg(s, j) == POS_LQUOTE || tg(s, j) == POS_RQUOTE)
 			j++;
-		if (clause_at(s, j))
+		if (!clause_at(s, j))
+			continue;
+		int32_t e = measure_np(s, j, 1);
+		if (j == i + 1 && e > 0 && e - j <= 3 && is_finite(tg(s, e)) &&
+		    tg(s, e + 1) == POS_COMMA)
+			s->cls[i] |= PM_PRNCOMMA;
+		else
 			s->cls[i] |= PM_TOPCOMMA;
 	}
 }
@@ -722,8 +750,10 @@ static int32_t p_np(pstate *s, int ctx)
 					/* Closing comma belongs to the appositive unless a
 					 * list or clause goes on after it. */
 					if (ctx & C_SUBJ || is_verbish(tg(s, s->p + 1)) ||
-					    tg(s, s->p + 1) == POS_IN)
+					    tg(s, s->p + 1) == POS_IN) {
 						leaf(s, o);
+						break; /* the closing comma ends the phrase */
+					}
 				}
 				simple = 0;
 				continue;
@@ -816,6 +846,13 @@ static int32_t p_np(pstate *s, int ctx)
 			add(s, OUTER(), p_relative(s, ctx & ~(C_SUBJ | C_STOPCOMMA)));
 			continue;
 		}
+		if (w & PW_VBGPREP) {
+			/* "the night following daylight raids". */
+			if (!(ctx & (C_SUBJ | C_INPP)))
+				break;
+			add(s, OUTER(), p_pp(s, (ctx & ~C_SUBJ) | C_INPP));
+			continue;
+		}
 		if ((t == POS_VBN || (t == POS_VBG && !(ctx & C_INPP))) &&
 		    !(ctx & C_NOREL)) {
 			/* Reduced relative: "roads leading into Mordor", "memos sent
@@ -898,6 +935,16 @@ static void p_complements(pstate *s, int32_t vp, int ctx)
 		uint32_t w = wc(s, i);
 		if (hard_stop(s, i) || (w & PM_TOPCOMMA))
 			return;
+		if (t == POS_COMMA && (w & PM_PRNCOMMA) && !(ctx & C_STOPCOMMA)) {
+			/* ", it seems ,": (PRN (, ,) (S ...) (, ,)). */
+			int32_t prn = nnew(s, TREE_PRN, -1);
+			leaf(s, prn);
+			add(s, prn, p_clause(s, C_STOPCOMMA));
+			if (tg(s, s->p) == POS_COMMA)
+				leaf(s, prn);
+			add(s, vp, prn);
+			continue;
+		}
 		if (t == POS_COMMA) {
 			if (ctx & C_STOPCOMMA)
 				return;
@@ -1022,6 +1069,10 @@ static void p_complements(pstate *s, int32_t vp, int ctx)
 			add(s, vp, ad);
 			continue;
 		}
+		if (w & PW_VBGPREP) {
+			add(s, vp, p_pp(s, ctx));
+			continue;
+		}
 		if (t == POS_VBG || (t == POS_VBN && last_np < 0 && nobj == 0)) {
 			add(s, vp, p_svp(s, ctx));
 			continue;
@@ -1093,11 +1144,9 @@ static int32_t p_vp(pstate *s, int ctx)
 			/* "is being drawn": passive through "being". */
 			add(s, vp, child);
 		}
-	} else if (aux && (hw & PW_BE) && (wc(s, j) & PW_ABOUT) &&
-		   tg(s, j + 1) == POS_TO) {
+	} else if (aux && (hw & PW_BE) && (wc(s, s->p) & PW_ABOUT) &&
+		   tg(s, s->p + 1) == POS_TO) {
 		/* "is about to restore": (VP (IN about) (S (VP (TO to) ...))). */
-		while (s->p < j)
-			leaf(s, vp);
 		int32_t in = nnew(s, TREE_VP, -1);
 		leaf(s, in);
 		add(s, in, p_svp(s, ctx));
@@ -1184,6 +1233,10 @@ static int32_t p_clause(pstate *s, int ctx)
 			if (s->p == start)
 				break;
 			leaf(s, S);
+			continue;
+		}
+		if ((w & PW_VBGPREP) && subj < 0) {
+			add(s, S, p_pp(s, ctx));
 			continue;
 		}
 		if (is_verbish(t) && subj < 0 && (t == POS_VBN || t == POS_VBG) &&

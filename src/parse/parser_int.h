@@ -26,7 +26,8 @@ enum {
 	PW_ABOUT = 1u << 12,  /* about (in "is about to") */
 	PW_DURATION = 1u << 13, /* years, days ... (a measure before "after") */
 	PW_DAYWORD = 1u << 14,  /* today, yesterday ...: never inside a name */
-	PW_WH = 1u << 15      /* whether (complementiser taking a clause) */
+	PW_WH = 1u << 15,     /* whether (complementiser taking a clause) */
+	PW_VBGPREP = 1u << 16 /* -ing words used as prepositions: according */
 };
 
 /* The PW_* classes of a token's upper-case form (0 if none). */
