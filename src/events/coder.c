@@ -642,6 +642,18 @@ static int32_t synset_at(const coder *c, const match *m, int32_t syn,
 static int32_t next_ne(const coder *c, const match *m, int32_t i, int dir,
 		       int tight, int compound_only)
 {
+	/* A match that stopped on a word inside an NE ("* THEIR ^ ABOUT +"
+	 * on "their populations about ...") makes the rest of that NE the
+	 * next one. */
+	int32_t prev = i - dir;
+	if (prev >= 0 && prev < c->n && c->it[prev].kind == IT_WORD &&
+	    c->it[prev].ne >= 0) {
+		const cd_ne *ne = &c->nes[c->it[prev].ne];
+		int32_t far = dir > 0 ? ne->close : ne->open;
+		if ((dir > 0 ? far >= i : far <= i) && far >= m->lo && far < m->hi &&
+		    (!compound_only || ne->compound))
+			return c->it[prev].ne;
+	}
 	int32_t first_word = tight ? next_word(c, m, i, dir) : -1;
 	for (int32_t j = i; j >= m->lo && j < m->hi; j += dir) {
 		const item *x = &c->it[j];
@@ -750,6 +762,10 @@ static int32_t expand(coder *c, int32_t e, actor_ref *out, int32_t max)
 	for (int32_t k = 0; k < nm && n < max; k++) {
 		int32_t me = ne->compound ? ne->members[k] : e;
 		const char *code = output_code(c, me);
+		/* Uncoded members of a compound code nothing ("lions, tigers
+		 * and Valoria" gives Valoria alone). */
+		if (ne->compound && strcmp(code, "---") == 0)
+			continue;
 		const char *p = code;
 		for (;;) {
 			const char *slash = strchr(p, '/');
