@@ -1,0 +1,459 @@
+/*
+ * dict_discards.c - the two dictionaries matched against a sentence's raw
+ * text rather than its parse: discards (sentence or '+' story) and the
+ * Phoenix issues ('<ISSUE>' blocks, n:/v:/+ expansions, '~' cancels).
+ * Both match whole words, case-insensitively (docs/dictionaries.md).
+ */
+#include "dict_int.h"
+#include "../util/xmalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Phrase forms one issue line may expand to. */
+#define ISSUE_MAX_FORMS 256
+/* Parts ('+'-joined pieces of blank-separated chunks) of one issue line. */
+#define ISSUE_MAX_PARTS 32
+/* Distinct issue forms remembered per sentence (to count each once). */
+#define ISSUE_SEEN 256
+
+/* ---- Text tokens ------------------------------------------------------ */
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	       c == '\v';
+}
+
+static int is_lead_punct(char c)
+{
+	return c && strchr("\"'`([{<", c) != NULL;
+}
+
+static int is_trail_punct(char c)
+{
+	return c && strchr(".,;:!?\"'`)]}>", c) != NULL;
+}
+
+/* The next blank-separated token of s[0..n) from *pos: its id as written
+ * (upper-cased) and the id with surrounding punctuation stripped (-1 when
+ * nothing was stripped). Returns 0 at the end. */
+static int next_tok(const dict *d, const char *s, size_t n, size_t *pos,
+		    int32_t *id, int32_t *sid)
+{
+	size_t i = *pos;
+	while (i < n && is_space(s[i]))
+		i++;
+	if (i >= n) {
+		*pos = n;
+		return 0;
+	}
+	size_t j = i;
+	while (j < n && !is_space(s[j]))
+		j++;
+	*pos = j;
+	*id = *sid = -1;
+	char buf[DICT_MAX_WORD + 8];
+	int m = dict_upper(s + i, j - i, buf, sizeof buf);
+	if (m <= 0 || m > DICT_MAX_WORD)
+		return 1;
+	*id = intern_find(d->words, buf, (size_t)m);
+	int l = 0, r = m;
+	while (l < r && is_lead_punct(buf[l]))
+		l++;
+	while (r > l && is_trail_punct(buf[r - 1]))
+		r--;
+	if (r > l && (l > 0 || r < m))
+		*sid = intern_find(d->words, buf + l, (size_t)(r - l));
+	return 1;
+}
+
+/* Does phrase p continue with its words 1.. from *pos on? */
+static int rest_matches(const dict *d, const dict_tphrase *p, const char *s,
+			size_t n, size_t pos)
+{
+	for (int32_t k = 1; k < p->n; k++) {
+		int32_t id, sid;
+		if (!next_tok(d, s, n, &pos, &id, &sid))
+			return 0;
+		if (id != p->w[k] && sid != p->w[k])
+			return 0;
+	}
+	return 1;
+}
+
+/* ---- Discards --------------------------------------------------------- */
+
+void dict_load_discards(dict *d, dict_reader *r)
+{
+	dict_line ln;
+	while (dict_reader_next(r, &ln)) {
+		const char *s = ln.s;
+		size_t n = ln.n;
+		dict_trim(&s, &n);
+		int story = 0;
+		if (s[0] == '+') {
+			story = 1;
+			s++;
+			n--;
+			dict_trim(&s, &n);
+		}
+		char why[96];
+		if (dict_bad_bytes(s, n, why, sizeof why)) {
+			dict_report(d, r->name, ln.no, "%s in discard; skipped",
+				    why);
+			continue;
+		}
+		dict_words w;
+		const char *err;
+		if (dict_split_words(d, s, n, &w, &err) < 0) {
+			dict_report(d, r->name, ln.no, "discard: %s; skipped",
+				    err);
+			continue;
+		}
+		dict_tphrase *p = DICT_PUSH(d->disc, d->ndisc, d->disc_cap);
+		p->w = dict_dup_ids(d, w.w, w.n);
+		p->n = w.n;
+		p->tag = story ? DICT_DISCARD_STORY : DICT_DISCARD_SENTENCE;
+		p->text = arena_strndup(d->ar, s, n);
+	}
+}
+
+dict_discard_kind dict_discard_check(const dict *d, const char *text,
+				     size_t n, const char **phrase)
+{
+	dict_discard_kind best = DICT_KEEP;
+	if (phrase)
+		*phrase = NULL;
+	if (!d->finished || !text || d->ndisc == 0)
+		return best;
+	size_t pos = 0;
+	int32_t ids[2];
+	while (next_tok(d, text, n, &pos, &ids[0], &ids[1])) {
+		for (int v = 0; v < 2; v++) {
+			if (ids[v] < 0 || (v == 1 && ids[1] == ids[0]))
+				continue;
+			const int32_t *rows;
+			int32_t nr = dict_index_rows(&d->disc_ix, ids[v], &rows);
+			for (int32_t i = 0; i < nr; i++) {
+				const dict_tphrase *p = &d->disc[rows[i]];
+				if (p->tag <= (int32_t)best ||
+				    !rest_matches(d, p, text, n, pos))
+					continue;
+				best = (dict_discard_kind)p->tag;
+				if (phrase)
+					*phrase = p->text;
+				if (best == DICT_DISCARD_STORY)
+					return best;
+			}
+		}
+	}
+	return best;
+}
+
+/* ---- Issues ----------------------------------------------------------- */
+
+typedef struct ipart {
+	const char *s;  /* the part without its n:/v: prefix */
+	size_t n;
+	char kind;      /* 0, 'n' or 'v' */
+	char join;      /* before it: 0 first, ' ' blank, '+' plus */
+} ipart;
+
+/* The alternatives of a part (upper case) into alt[], NUL-separated in
+ * buf; returns their count. */
+static int part_forms(const ipart *p, char buf[][DICT_MAX_WORD + 8])
+{
+	int m = dict_upper(p->s, p->n, buf[0], DICT_MAX_WORD + 1);
+	if (m <= 0)
+		return -1;
+	int k = 1;
+	size_t n = (size_t)m;
+	const char *w = buf[0];
+	if (p->kind == 'n') {
+		memcpy(buf[1], w, n);
+		size_t o = n;
+		if (w[n - 1] == 'Y') {
+			memcpy(buf[1] + n - 1, "IES", 3);
+			o = n + 2;
+		} else if (w[n - 1] == 'S') {
+			memcpy(buf[1] + n, "ES", 2);
+			o = n + 2;
+		} else {
+			buf[1][o++] = 'S';
+		}
+		buf[1][o] = '\0';
+		k = 2;
+	} else if (p->kind == 'v') {
+		for (int which = 0; which < 3; which++)
+			if (dict_verb_form(w, n, which, buf[k]) > 0)
+				k++;
+	}
+	return k;
+}
+
+static void add_issue_form(dict *d, dict_reader *r, long line, const char *t,
+			   size_t tn, int32_t code)
+{
+	dict_words w;
+	const char *err;
+	if (dict_split_words(d, t, tn, &w, &err) < 0) {
+		dict_report(d, r->name, line, "issue phrase '%.*s': %s; "
+			    "skipped", (int)tn, t, err);
+		return;
+	}
+	dict_tphrase *p = DICT_PUSH(d->iss, d->niss, d->iss_cap);
+	p->w = dict_dup_ids(d, w.w, w.n);
+	p->n = w.n;
+	p->tag = code;
+	p->text = NULL;
+}
+
+static void issue_line(dict *d, dict_reader *r, dict_line *ln, const char *s,
+		       size_t n)
+{
+	const char *e = s + n;
+	int cancel = 0;
+	while (s < e && *s == '~') {
+		cancel = 1;
+		s++;
+	}
+	const char *lb = memchr(s, '[', (size_t)(e - s));
+	const char *pe = lb ? lb : e;
+	int32_t code = -1;
+	if (lb) {
+		const char *rb = memchr(lb, ']', (size_t)(e - lb));
+		if (!rb) {
+			dict_report(d, r->name, ln->no, "'[' without ']'; "
+				    "skipped");
+			return;
+		}
+		const char *c = lb + 1;
+		size_t cn = (size_t)(rb - c);
+		dict_trim(&c, &cn);
+		const char *t = rb + 1;
+		size_t tn = (size_t)(e - t);
+		dict_trim(&t, &tn);
+		if (tn && t[0] != '[' && memchr(t, '[', tn)) {
+			/* a missing line break: "a [X]b [X]" */
+			dict_report(d, r->name, ln->no, "two issue phrases on "
+				    "one line; read as two lines");
+			issue_line(d, r, ln, t, tn);
+		} else if (tn) {
+			dict_report(d, r->name, ln->no, "text after the issue "
+				    "code ignored: '%.*s'", (int)tn, t);
+		}
+		if (!cancel) {
+			if (cn == 0) {
+				dict_report(d, r->name, ln->no, "empty issue "
+					    "code '[]'; skipped");
+				return;
+			}
+			code = intern_add(d->icodes, c, cn);
+		}
+	} else if (!cancel) {
+		dict_report(d, r->name, ln->no, "issue phrase has no [CODE]; "
+			    "skipped");
+		return;
+	}
+	const char *ph = s;
+	size_t phn = (size_t)(pe - s);
+	dict_trim(&ph, &phn);
+	char why[96];
+	if (dict_bad_bytes(ph, phn, why, sizeof why)) {
+		dict_report(d, r->name, ln->no, "%s in issue phrase; skipped",
+			    why);
+		return;
+	}
+	/* parts: blank-separated chunks, '+'-separated pieces */
+	ipart parts[ISSUE_MAX_PARTS];
+	int np = 0, plus = 0;
+	size_t i = 0;
+	char join = 0;
+	while (i < phn) {
+		if (dict_is_blank(ph[i]) || ph[i] == '+') {
+			if (ph[i] == '+') {
+				if (join != ' ')
+					join = '+';
+			} else {
+				join = ' ';
+			}
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < phn && !dict_is_blank(ph[j]) && ph[j] != '+')
+			j++;
+		if (np >= ISSUE_MAX_PARTS) {
+			dict_report(d, r->name, ln->no, "issue phrase has more "
+				    "than %d parts; skipped", ISSUE_MAX_PARTS);
+			return;
+		}
+		ipart *p = &parts[np++];
+		p->s = ph + i;
+		p->n = j - i;
+		p->kind = 0;
+		p->join = np == 1 ? 0 : join;
+		if (p->n > 2 && p->s[1] == ':' &&
+		    (p->s[0] == 'n' || p->s[0] == 'N' || p->s[0] == 'v' ||
+		     p->s[0] == 'V')) {
+			p->kind = (char)(p->s[0] | 0x20);
+			p->s += 2;
+			p->n -= 2;
+		}
+		join = 0;
+		i = j;
+	}
+	if (np == 0) {
+		dict_report(d, r->name, ln->no, "empty issue phrase; skipped");
+		return;
+	}
+	for (int k = 1; k < np; k++)
+		plus |= parts[k].join == '+';
+	static const char no_plus[] = " ";
+	static const char with_plus[] = " -";
+	const char *joins = plus ? with_plus : no_plus;
+	char alt[ISSUE_MAX_PARTS][4][DICT_MAX_WORD + 8];
+	int nalt[ISSUE_MAX_PARTS];
+	long total = (long)strlen(joins);
+	for (int k = 0; k < np; k++) {
+		char tmp[4][DICT_MAX_WORD + 8];
+		nalt[k] = part_forms(&parts[k], tmp);
+		if (nalt[k] < 0) {
+			dict_report(d, r->name, ln->no, "issue word too long; "
+				    "skipped");
+			return;
+		}
+		memcpy(alt[k], tmp, sizeof tmp);
+		total *= nalt[k];
+		if (total > ISSUE_MAX_FORMS) {
+			dict_report(d, r->name, ln->no, "issue phrase expands "
+				    "to more than %d forms; skipped",
+				    ISSUE_MAX_FORMS);
+			return;
+		}
+	}
+	char text[ISSUE_MAX_PARTS * (DICT_MAX_WORD + 1) + 1];
+	for (const char *jc = joins; *jc; jc++) {
+		int idx[ISSUE_MAX_PARTS] = {0};
+		for (;;) {
+			size_t o = 0;
+			for (int k = 0; k < np; k++) {
+				if (k > 0)
+					text[o++] = parts[k].join == '+' ? *jc
+									 : ' ';
+				size_t l = strlen(alt[k][idx[k]]);
+				memcpy(text + o, alt[k][idx[k]], l);
+				o += l;
+			}
+			add_issue_form(d, r, ln->no, text, o, code);
+			int k = np - 1;
+			while (k >= 0 && ++idx[k] == nalt[k])
+				idx[k--] = 0;
+			if (k < 0)
+				break;
+		}
+	}
+}
+
+void dict_load_issues(dict *d, dict_reader *r)
+{
+	dict_line ln;
+	int open = 0;
+	while (dict_reader_next(r, &ln)) {
+		const char *s = ln.s;
+		size_t n = ln.n;
+		dict_trim(&s, &n);
+		if (n >= 6 && strncmp(s, "<ISSUE", 6) == 0) {
+			if (open)
+				dict_report(d, r->name, ln.no, "<ISSUE> inside "
+					    "an open <ISSUE> block");
+			open = 1;
+			continue;
+		}
+		if (n >= 7 && strncmp(s, "</ISSUE", 7) == 0) {
+			if (!open)
+				dict_report(d, r->name, ln.no, "</ISSUE> "
+					    "without an open <ISSUE>");
+			open = 0;
+			continue;
+		}
+		issue_line(d, r, &ln, s, n);
+	}
+	if (open)
+		dict_report(d, r->name, 0, "<ISSUE> block not closed at the "
+			    "end of the file");
+}
+
+int32_t dict_issues(const dict *d, const char *text, size_t n,
+		    dict_issue_count *out, int32_t max)
+{
+	if (!d->finished || !text || d->niss == 0 || !out || max <= 0)
+		return 0;
+	int32_t seen[ISSUE_SEEN];
+	int32_t nseen = 0, ncodes = 0;
+	size_t pos = 0;
+	int32_t ids[2];
+	while (next_tok(d, text, n, &pos, &ids[0], &ids[1])) {
+		for (int v = 0; v < 2; v++) {
+			if (ids[v] < 0 || (v == 1 && ids[1] == ids[0]))
+				continue;
+			const int32_t *rows;
+			int32_t nr = dict_index_rows(&d->iss_ix, ids[v], &rows);
+			for (int32_t i = 0; i < nr; i++) {
+				const dict_tphrase *p = &d->iss[rows[i]];
+				if (!rest_matches(d, p, text, n, pos))
+					continue;
+				if (p->tag < 0)
+					return 0;
+				int dup = 0;
+				for (int32_t k = 0; k < nseen && !dup; k++)
+					dup = seen[k] == rows[i];
+				if (dup)
+					continue;
+				if (nseen < ISSUE_SEEN)
+					seen[nseen++] = rows[i];
+				const char *code = intern_str(d->icodes, p->tag);
+				int32_t k = 0;
+				while (k < ncodes && out[k].code != code)
+					k++;
+				if (k == ncodes) {
+					if (ncodes == max)
+						continue;
+					out[k].code = code;
+					out[k].count = 0;
+					ncodes++;
+				}
+				out[k].count++;
+			}
+		}
+	}
+	return ncodes;
+}
+
+/* ---- Finishing -------------------------------------------------------- */
+
+static int32_t disc_key(const dict *d, int32_t i)
+{
+	return d->disc[i].w[0];
+}
+
+static int32_t iss_key(const dict *d, int32_t i)
+{
+	return d->iss[i].w[0];
+}
+
+void dict_finish_texts(dict *d)
+{
+	int32_t nw = intern_count(d->words);
+	dict_index_build(&d->disc_ix, nw, d->ndisc, disc_key, d);
+	dict_index_build(&d->iss_ix, nw, d->niss, iss_key, d);
+}
+
+void dict_free_texts(dict *d)
+{
+	free(d->disc);
+	free(d->iss);
+	dict_index_free(&d->disc_ix);
+	dict_index_free(&d->iss_ix);
+}
