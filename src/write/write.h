@@ -18,7 +18,8 @@
  * "passive":true / "hedged":true only when flagged. root/quad/goldstein/
  * plover are null for codes outside the CAMEO table; date and
  * date_precision are null when e has no date; a span is null when its
- * start < 0. e is borrowed. Invalid UTF-8 in a string becomes U+FFFD. */
+ * start < 0; location is null or {name, country, admin1 (only when known),
+ * lat, lon}. e is borrowed. Invalid UTF-8 in a string becomes U+FFFD. */
 void write_jsonl(buf *out, const ev_event *e);
 
 /* Appends e as one Phoenix line: 26 tab-separated columns ending in '\n'.

@@ -832,3 +832,91 @@ Test(read, gigaword_sample)
 	reader_close(NULL);
 	cap_close(&c);
 }
+
+/* ------------------------------------------------ mutated inputs */
+
+/* Reads a mutated copy of a test file many times: whatever the damage,
+ * the reader must not crash, and every document it returns must hold
+ * together (an id, a NUL-free text of the stated length). */
+static void mutate_and_read(const char *src, const char *suffix, int rounds)
+{
+	size_t n;
+	char *orig = slurp(src, &n);
+	uint64_t rng = 0x9E3779B97F4A7C15ull;
+	diag *dg = diag_new(NULL, 0);
+	char *path = tmp_file(suffix, "", 0);
+	int docs = 0;
+	for (int round = 0; round < rounds; round++) {
+		buf b = BUF_INIT;
+		buf_add(&b, orig, n);
+		int edits = 1 + (int)(rng >> 60) % 4;
+		for (int e = 0; e < edits && b.len > 2; e++) {
+			rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+			size_t at = (size_t)(rng >> 33) % b.len;
+			size_t len = 1 + (size_t)(rng >> 20) % 40;
+			if (at + len > b.len)
+				len = b.len - at;
+			switch ((rng >> 8) % 5) {
+			case 0: /* a random byte */
+				b.data[at] = (char)(rng >> 40);
+				break;
+			case 1: /* delete a range */
+				memmove(b.data + at, b.data + at + len, b.len - at - len);
+				b.len -= len;
+				break;
+			case 2: { /* duplicate a range */
+				char *copy = xstrndup(b.data + at, len);
+				buf_add(&b, copy, len);
+				memmove(b.data + at + len, b.data + at, b.len - len - at);
+				memcpy(b.data + at, copy, len);
+				free(copy);
+				break;
+			}
+			case 3: /* truncate */
+				b.len = at;
+				break;
+			default: /* markup characters */
+				b.data[at] = "<>&\"'/=\n\0!-"[(rng >> 40) % 11];
+				break;
+			}
+		}
+		FILE *f = fopen(path, "wb");
+		cr_assert_not_null(f);
+		fwrite(b.data, 1, b.len, f);
+		fclose(f);
+		buf_free(&b);
+		reader *r = reader_open(path, READ_AUTO, dg, 1, NULL);
+		cr_assert_not_null(r);
+		doc d;
+		memset(&d, 0, sizeof d);
+		int rc;
+		while ((rc = reader_next(r, &d)) == 1) {
+			cr_assert(d.id && d.id[0]);
+			cr_assert(d.text && strlen(d.text) == d.len);
+			docs++;
+			doc_clear(&d);
+		}
+		cr_assert_eq(rc, 0);
+		reader_close(r);
+	}
+	cr_expect_gt(docs, 0);
+	unlink(path);
+	free(path);
+	diag_free(dg);
+	free(orig);
+}
+
+Test(read, mutated_xml)
+{
+	mutate_and_read(DATA "records.xml", ".xml", 400);
+}
+
+Test(read, mutated_jsonl)
+{
+	mutate_and_read(DATA "docs.jsonl", ".jsonl", 400);
+}
+
+Test(read, mutated_text)
+{
+	mutate_and_read(DATA "header.txt", ".txt", 200);
+}
