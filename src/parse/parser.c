@@ -106,7 +106,8 @@ enum {
 	C_STOPCOMMA = 4, /* inside a comma-delimited parenthetical */
 	C_NOCOORD = 8,   /* a conjunct: no further coordination */
 	C_TOP = 16,      /* the sentence's own clause (not embedded) */
-	C_NOREL = 32     /* no reduced relatives (inside a verb's subject) */
+	C_NOREL = 32,    /* no reduced relatives (inside a verb's subject) */
+	C_NOAPPOS = 64   /* appositives go to the enclosing subject instead */
 };
 
 #define PARSE_MAX_REC 48   /* recursion cap of the descent */
@@ -265,13 +266,22 @@ static chunk scan_chunk(const pstate *s, int32_t i)
 			if (ok && t == POS_PRPS && j == i)
 				c.det = 1;
 			break;
-		case POS_CD:
 		case POS_JJ:
 		case POS_JJR:
 		case POS_JJS:
+			/* "the shooting last Wednesday": a date starts. */
+			ok = !(j > i && is_noun_tag(tg(s, j - 1)) &&
+			       (wc(s, j + 1) & PW_TIME));
+			break;
+		case POS_CD:
 		case POS_DOLLAR:
 		case POS_HASH:
 			ok = 1;
+			break;
+		case POS_IN:
+			/* "at least eight people". */
+			ok = j == i && tg(s, j + 1) == POS_JJS && tg(s, j + 2) == POS_CD &&
+			     !strcmp(s->t[j].upper, "AT");
 			break;
 		case POS_NN:
 		case POS_NNS:
@@ -294,7 +304,8 @@ static chunk scan_chunk(const pstate *s, int32_t i)
 		case POS_VBG:
 			/* "the affected villages"; chunk-initial only after a
 			 * preposition ("against besieged Osgiliath"). */
-			ok = (j > i || (t == POS_VBN && (tg(s, i - 1) == POS_IN ||
+			ok = ((j > i && !is_noun_tag(tg(s, j - 1))) ||
+			      (j == i && t == POS_VBN && (tg(s, i - 1) == POS_IN ||
 							  tg(s, i - 1) == POS_TO))) &&
 			     (is_noun_tag(nx) || pos_is_adj(nx)) &&
 			     tg(s, j - 1) != POS_POS && !(wc(s, j) & PW_VBGPREP);
@@ -672,6 +683,16 @@ static int32_t appositive_end(const pstate *s, int32_t i)
 	if (e < 0)
 		return -1;
 	pos_tag t = tg(s, e);
+	if (t == POS_WDT || t == POS_WP || (wc(s, e) & PW_THAT)) {
+		/* ", a group that tracks the war ,": up to the next comma. */
+		for (int32_t k = e + 1; k < s->n && k - e < PARSE_LOOK; k++) {
+			if (tg(s, k) == POS_COMMA)
+				return k;
+			if (hard_stop(s, k))
+				return -1;
+		}
+		return -1;
+	}
 	if (e >= s->n || t == POS_COMMA || t == POS_PERIOD || t == POS_RRB ||
 	    t == POS_COLON || t == POS_RQUOTE)
 		return e;
@@ -699,7 +720,8 @@ static int32_t p_np(pstate *s, int ctx)
 		pos_tag t = tg(s, i);
 		uint32_t w = wc(s, i);
 		if (t == POS_IN && (w & PW_OF)) {
-			int32_t pp = p_pp(s, (ctx & ~C_SUBJ) | C_INPP);
+			int32_t pp = p_pp(s, (ctx & ~C_SUBJ) | C_INPP |
+					     ((ctx & C_SUBJ) ? C_NOAPPOS : 0));
 			if (pp < 0)
 				break;
 			add(s, OUTER(), pp);
@@ -741,7 +763,7 @@ static int32_t p_np(pstate *s, int ctx)
 				continue;
 			}
 			/* Appositive ", the state's fiercest foe ,". */
-			int32_t e = appositive_end(s, i + 1);
+			int32_t e = (ctx & C_NOAPPOS) ? -1 : appositive_end(s, i + 1);
 			if (e > 0) {
 				int32_t o = OUTER();
 				leaf(s, o);
@@ -758,8 +780,11 @@ static int32_t p_np(pstate *s, int ctx)
 				simple = 0;
 				continue;
 			}
-			/* Subject parenthetical ", in remarks published on Monday ,". */
-			if ((ctx & C_SUBJ) && (tg(s, i + 1) == POS_IN || pos_is_adv(tg(s, i + 1)))) {
+			/* Subject parenthetical ", in remarks published on Monday ,",
+			 * ", imprisoned for acting against Moscow ,". */
+			pos_tag n1 = tg(s, i + 1);
+			if ((ctx & C_SUBJ) && (n1 == POS_IN || pos_is_adv(n1) ||
+					       n1 == POS_VBN || n1 == POS_VBG)) {
 				int32_t k = i + 1, found = 0;
 				for (; k < s->n && k - i < PARSE_LOOK; k++) {
 					if (tg(s, k) == POS_COMMA) {
@@ -778,6 +803,8 @@ static int32_t p_np(pstate *s, int ctx)
 						int32_t x = -1;
 						if (u == POS_IN || u == POS_TO)
 							x = p_pp(s, C_STOPCOMMA);
+						else if (u == POS_VBN || u == POS_VBG)
+							x = p_vp(s, C_STOPCOMMA);
 						else if (pos_is_adv(u)) {
 							x = nnew(s, TREE_ADVP, -1);
 							leaf(s, x);
@@ -831,7 +858,8 @@ static int32_t p_np(pstate *s, int ctx)
 				attach = 0;
 			if (!attach)
 				break;
-			int32_t pp = p_pp(s, (ctx & ~C_SUBJ) | C_INPP);
+			int32_t pp = p_pp(s, (ctx & ~C_SUBJ) | C_INPP |
+						 ((ctx & C_SUBJ) ? C_NOAPPOS : 0));
 			if (pp < 0)
 				break;
 			add(s, OUTER(), pp);
@@ -843,7 +871,7 @@ static int32_t p_np(pstate *s, int ctx)
 				break;
 			if (i > 0 && (wc(s, i - 1) & PW_TIME))
 				break; /* "hopes on Thursday that ..." */
-			add(s, OUTER(), p_relative(s, ctx & ~(C_SUBJ | C_STOPCOMMA)));
+			add(s, OUTER(), p_relative(s, ctx & ~C_SUBJ));
 			continue;
 		}
 		if (w & PW_VBGPREP) {
@@ -1171,7 +1199,7 @@ static int32_t p_vp(pstate *s, int ctx)
 		int32_t k = s->p;
 		int comma = 0;
 		if (tg(s, k) == POS_COMMA && !(wc(s, k) & PM_TOPCOMMA) &&
-		    !(ctx & C_STOPCOMMA) && tg(s, k + 1) == POS_CC) {
+		    !(ctx & C_STOPCOMMA) && (ctx & C_TOP) && tg(s, k + 1) == POS_CC) {
 			comma = 1;
 			k++;
 		}
