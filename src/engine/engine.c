@@ -192,6 +192,8 @@ static void report_events(eng_session *s, const doc *d, int32_t sent,
 		ev_event ev;
 		memset(&ev, 0, sizeof ev);
 		ev.doc = d->story && d->one_sentence ? d->story : d->id;
+		ev.url = d->url;
+		ev.news_source = d->source;
 		ev.sid = sid;
 		ev.sent = sent;
 		ev.story_date = d->date;

@@ -358,6 +358,8 @@ static void flatten(coder *c, int32_t i, int depth)
 		return;
 	}
 	case TREE_NP:
+		if (x->flags & TREE_F_TEMPORAL)
+			break; /* a time, not an actor: plain words */
 		flatten_np(c, i, depth);
 		return;
 	case TREE_VP: {
@@ -378,10 +380,10 @@ static void flatten(coder *c, int32_t i, int depth)
 		return;
 	}
 	default:
-		for (int32_t k = x->first; k >= 0; k = node(c, k)->next)
-			flatten(c, k, depth + 1);
-		return;
+		break;
 	}
+	for (int32_t k = x->first; k >= 0; k = node(c, k)->next)
+		flatten(c, k, depth + 1);
 }
 
 /* Pairs markers (they nest) and records NE open/close indices. */
@@ -1117,8 +1119,13 @@ static int32_t code_verb(coder *c, int32_t i, uint8_t *skip)
 		tgt = default_target(c, i + 1, end, src);
 	if (c->ex)
 		buf_printf(c->ex, "    source NE %d, target NE %d\n", src, tgt);
-	if (src >= 0)
+	/* PETRARCH codes nothing when the clause has no noun phrase after the
+	 * verb to be its target, even an uncoded one (COMMA-06); real news
+	 * keeps such one-sided events when the settings ask for it. */
+	if (src >= 0 && (tgt >= 0 || m.src_both || c->s->targetless))
 		make_events(c, src, tgt, m.src_both, code, c->it[i].tok, fired, passive);
+	else if (c->ex && src >= 0)
+		buf_printf(c->ex, "    no target phrase: no event\n");
 	/* §1.3.5: jump to the end of the verb's VP. */
 	return end;
 }

@@ -41,6 +41,8 @@ typedef struct ev_place {
 
 typedef struct ev_event {
 	const char *doc;        /* document id */
+	const char *url;        /* the document's URL, or NULL */
+	const char *news_source;/* the document's publisher, or NULL */
 	const char *sid;        /* sentence id (<Sentence id> or doc-N) */
 	int32_t sent;           /* 0-based sentence index in the document */
 	int32_t story_date;     /* YYYYMMDD, 0 if unknown */

@@ -32,7 +32,9 @@ enum {
 	TREE_F_PASSIVE = 1, /* VP is passive ("was attacked by") */
 	TREE_F_NEG = 2,     /* VP is negated ("did not attend") */
 	TREE_F_MODAL = 4,   /* VP carries a modal or future ("will", "may") */
-	TREE_F_HEDGE = 8    /* reported or unconfirmed ("reportedly") */
+	TREE_F_HEDGE = 8,   /* reported or unconfirmed ("reportedly") */
+	TREE_F_TEMPORAL = 16 /* an NP naming a time ("next week", NP-TMP in
+	                        the Treebank): never an actor */
 };
 
 typedef struct tree_node {

@@ -18,6 +18,10 @@ typedef struct doc_settings {
 	int comma_min, comma_max;   /* internal comma clauses */
 	int comma_bmin, comma_bmax; /* initial clause */
 	int comma_emin, comma_emax; /* terminal clause */
+	int targetless;       /* keep an event whose clause has no noun phrase
+	                         after the verb at all (text input: "North
+	                         Korea tested a missile" style one-sided events
+	                         need it); PETRARCH's records expect none */
 } doc_settings;
 
 /* Which settings a <Config> element (or a flag) has set; a bit per field. */
@@ -48,7 +52,9 @@ typedef struct doc {
 	char *text;      /* owned, exactly as read (offsets refer to it);
 	                    NUL-terminated, may contain no NUL before len */
 	size_t len;      /* bytes of text */
-	size_t text_base;/* XML: byte offset of text in the file, else 0 */
+	size_t text_base;/* XML: byte offset of text in the file; plain text:
+	                    bytes before it (header, BOM); else 0. Event spans
+	                    are offsets into text, not into the file. */
 
 	/* PETRARCH XML only. */
 	int one_sentence;  /* text is exactly one sentence: do not split */

@@ -365,5 +365,9 @@ void write_phoenix(buf *out, const ev_event *e, uint64_t event_id)
 		buf_puts(out, "\t\t\t\t\t");
 	}
 	tsv_str(out, e->sid);
-	buf_puts(out, "\t\t\n"); /* URLs, NewsSources: not in ev_event */
+	buf_putc(out, '\t');
+	tsv_str(out, e->url);
+	buf_putc(out, '\t');
+	tsv_str(out, e->news_source);
+	buf_putc(out, '\n');
 }

@@ -218,3 +218,24 @@ Test(write, phoenix_columns)
 	cr_expect_eq(tabs, 25); /* 26 columns */
 	buf_free(&b);
 }
+
+Test(write, phoenix_carries_url_and_publisher)
+{
+	ev_event e;
+	memset(&e, 0, sizeof e);
+	e.doc = "d";
+	e.sid = "d-0";
+	e.source = "JPN";
+	e.target = "PRK";
+	e.code = "040";
+	e.url = "https://example.org/a";
+	e.news_source = "Example Wire";
+	buf b = BUF_INIT;
+	write_phoenix(&b, &e, 1);
+	size_t n = b.len;
+	cr_assert(n > 0 && b.data[n - 1] == '\n');
+	const char *tail = "\td-0\thttps://example.org/a\tExample Wire\n";
+	cr_assert(n >= strlen(tail));
+	cr_assert_str_eq(b.data + n - strlen(tail), tail);
+	buf_free(&b);
+}
