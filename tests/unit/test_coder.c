@@ -275,6 +275,10 @@ Test(coder, require_dyad_and_one_sided_events)
 	const char *p = "(ROOT (S (NP (NNP Valoria)) (VP (VBD attacked)) (. .)))";
 	EXPECT(&f, p, &s, 20200101, "");
 	s.require_dyad = 0;
+	/* PETRARCH's records: no phrase after the verb, no event. */
+	EXPECT(&f, p, &s, 20200101, "");
+	/* Text input keeps the one-sided event. */
+	s.targetless = 1;
 	EXPECT(&f, p, &s, 20200101, "VAL>---:190");
 	unmake(&f);
 }
