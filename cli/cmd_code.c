@@ -42,6 +42,18 @@ static void on_story_end(void *ctx, int discard)
 	buf_clear(&o->story);
 }
 
+/* Writes the held events once they are final and enough to be worth a
+ * write, so memory stays small for long documents. */
+static void on_flush(void *ctx)
+{
+	out_ctx *o = ctx;
+	if (o->story.len < 64 * 1024)
+		return;
+	if (fwrite(o->story.data, 1, o->story.len, o->out) != o->story.len)
+		o->io_error = 1;
+	buf_clear(&o->story);
+}
+
 int cmd_code(int argc, char **argv)
 {
 	cli_opts o;
@@ -62,7 +74,8 @@ int cmd_code(int argc, char **argv)
 		}
 	}
 	out_ctx oc = {.out = out, .phoenix = o.format && !strcmp(o.format, "phoenix")};
-	eng_sink sink = {.ctx = &oc, .event = on_event, .story_end = on_story_end};
+	eng_sink sink = {.ctx = &oc, .event = on_event, .story_end = on_story_end,
+			 .flush = on_flush};
 	engine *eng = NULL;
 	eng_session *ses = NULL;
 	int warned_date = 0;

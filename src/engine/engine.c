@@ -241,10 +241,25 @@ int eng_code_doc(eng_session *s, const doc *d, const doc_settings *set,
 		return -1;
 	}
 	split_iter it;
-	split_init(&it, ct.text, ct.len);
 	size_t start, end;
-	int32_t sent = 0;
 	int one = d->one_sentence;
+	/* A whole document is checked for story discards first, so its events
+	 * can be streamed out as they are coded instead of held to the end. */
+	int final = 0;
+	if (!one) {
+		split_init(&it, ct.text, ct.len);
+		while (split_next(&it, &start, &end)) {
+			if (dict_discard_check(e->d, ct.text + start, end - start, NULL) ==
+			    DICT_DISCARD_STORY) {
+				s->story_discard = 1;
+				clean_free(&ct);
+				return 0;
+			}
+		}
+		final = 1;
+	}
+	split_init(&it, ct.text, ct.len);
+	int32_t sent = 0;
 	int done_one = 0;
 	for (;;) {
 		if (one) {
@@ -294,6 +309,8 @@ int eng_code_doc(eng_session *s, const doc *d, const doc_settings *set,
 		ev_span sspan = {clean_orig(&ct, start), clean_orig(&ct, end)};
 		const char *stext = span_text(s->a, d, sspan);
 		report_events(s, d, this_sent, &t, &r, sspan, stext, ctext, clen);
+		if (final && s->sink.flush)
+			s->sink.flush(s->sink.ctx);
 	}
 	clean_free(&ct);
 	return 0;

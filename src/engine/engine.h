@@ -43,6 +43,11 @@ typedef struct eng_sink {
 	void *ctx;
 	void (*event)(void *ctx, const ev_event *e);
 	void (*story_end)(void *ctx, int discard);
+	/* Optional: the story's events so far can no longer be discarded
+	 * (the document was checked for story discards before coding), so a
+	 * sink may write them out now instead of holding a whole long
+	 * document's events. May be NULL. */
+	void (*flush)(void *ctx);
 } eng_sink;
 
 typedef struct eng_stats {
