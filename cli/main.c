@@ -26,7 +26,7 @@ static const char usage[] =
 	"  --comma MIN,MAX,BMIN,BMAX,EMIN,EMAX  comma-clause deletion lengths\n"
 	"  --use-parse         code from the supplied <Parse> (XML) instead of dyad's parser\n"
 	"\n"
-	"dyad code:     --input text|jsonl|xml  --format jsonl|phoenix  -o FILE\n"
+	"dyad code:     --input text|jsonl|xml  --format jsonl|phoenix  -o FILE  --stats\n"
 	"dyad validate: RECORDS.xml [--min-exact PERCENT] [-q]\n"
 	"dyad explain:  \"a sentence\" [--parse \"(ROOT ...)\"]\n";
 

@@ -42,6 +42,7 @@ typedef struct cli_opts {
 	double min_exact;     /* --min-exact (validate), -1 if none */
 	int verbose;          /* -v */
 	int quiet;            /* -q: no per-record listing */
+	int stats;            /* --stats: timing and memory on standard error */
 	unsigned set;         /* DOC_SET_* given on the command line */
 	doc_settings flags;   /* their values */
 	int nargs;            /* positional arguments */
