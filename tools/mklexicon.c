@@ -36,6 +36,7 @@ typedef struct rec {
 	uint32_t lowsense; /* synsets naming it in lower case */
 	uint32_t capadj;   /* capitalised adjective synsets (demonyms) */
 	int best;          /* preferred tag when fixed by a word list, else 0 */
+	int irr_plural;    /* an irregular plural from noun.exc ("men") */
 	int fixed;         /* tags set by a word list: WordNet cannot change them */
 	uint8_t lemma_pos; /* bit per WordNet class the word is a lemma of */
 } rec;
@@ -467,7 +468,9 @@ static void inflect(table *t, const irreg *irr, size_t nirr, const char *dir)
 				continue;
 			rec *L = find(t, lemma, 0);
 			if (e == 0) {
-				add(t, form, POS_NNS, L);
+				rec *r = add(t, form, POS_NNS, L);
+				if (r)
+					r->irr_plural = 1;
 				find(&has_pl, lemma, 1);
 			} else if (e == 2) {
 				add(t, form, ends(form, "st") ? POS_JJS : POS_JJR, L);
@@ -494,6 +497,10 @@ static void inflect(table *t, const irreg *irr, size_t nirr, const char *dir)
 			if (!find(&has_pl, w, 0) && !ends(w, "-")) {
 				plural(w, buf);
 				add(t, buf, POS_NNS, L);
+				if (ends(w, "man") && strlen(w) > 5) { /* spokesman -> spokesmen */
+					snprintf(buf, sizeof buf, "%.*smen", (int)strlen(w) - 3, w);
+					add(t, buf, POS_NNS, L);
+				}
 			}
 		}
 		if (L->lemma_pos & (1u << WN_V)) {
@@ -553,6 +560,12 @@ static int best_tag(const rec *r)
 {
 	if (r->best)
 		return r->best;
+	if (r->irr_plural && (r->tags & (1ULL << POS_NNS)) && r->freq[WN_V] <= r->freq[WN_N])
+		return POS_NNS;
+	/* A plural that WordNet also lists as a lemma ("years", "relations"). */
+	if ((r->tags & (1ULL << POS_NNS)) && (r->tags & (1ULL << POS_NN)) && ends(r->word, "s") &&
+	    !ends(r->word, "ss") && r->freq[WN_V] <= r->freq[WN_N])
+		return POS_NNS;
 	static const pos_tag order[4][6] = {
 		{POS_NN, POS_NNS, POS_NONE},
 		{POS_VBD, POS_VBZ, POS_VBG, POS_VBN, POS_VB, POS_VBP},
