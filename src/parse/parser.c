@@ -1348,10 +1348,20 @@ static void emit(const pstate *s, tree *t, int32_t x, int32_t tp, int depth)
 			emit(s, t, k, tp, depth);
 		return;
 	}
+	int32_t prev = t->nodes[tp].last;
 	int32_t me = tree_add(t, tp, (tree_kind)n->kind);
 	t->nodes[me].flags = n->flags;
 	for (int32_t k = n->first; k >= 0; k = s->nd[k].next)
 		emit(s, t, k, me, depth + 1);
+	if (t->nodes[me].first < 0) {
+		/* Only empty phrases below: drop it (it is the newest node). */
+		t->nodes[tp].last = prev;
+		if (prev >= 0)
+			t->nodes[prev].next = -1;
+		else
+			t->nodes[tp].first = -1;
+		t->n--;
+	}
 }
 
 void parse_sentence(arena *a, tok_token *toks, int32_t n, tree *t)
