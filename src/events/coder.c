@@ -1031,6 +1031,45 @@ static int companions(const coder *c, int32_t i, const dict_verb *v,
 	return 1;
 }
 
+/* The sorted word ids of the usable words in items [lo, hi). */
+static int32_t range_words(const coder *c, int32_t lo, int32_t hi,
+			   const uint8_t *skip, int32_t *out)
+{
+	int32_t n = 0;
+	for (int32_t i = lo; i < hi; i++) {
+		if (c->it[i].kind == IT_WORD && !skip[i] && item_word(c, i) >= 0)
+			out[n++] = item_word(c, i);
+	}
+	if (n > 1)
+		qsort(out, (size_t)n, sizeof *out, cmp_i32);
+	return n;
+}
+
+static int has_word(const int32_t *w, int32_t n, int32_t id)
+{
+	int32_t lo = 0, hi = n;
+	while (lo < hi) {
+		int32_t mid = lo + (hi - lo) / 2;
+		if (w[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && w[lo] == id;
+}
+
+/* A quick rejection: every literal word of the half must occur in its
+ * range at all before the matcher walks it. */
+static int words_present(const dict_pel *e, int32_t n, const int32_t *w,
+			 int32_t nw)
+{
+	for (int32_t k = 0; k < n; k++) {
+		if (e[k].kind == PEL_WORD && !has_word(w, nw, e[k].id))
+			return 0;
+	}
+	return 1;
+}
+
 static void explain_pattern(buf *ex, const dict_pattern *p, const char *why)
 {
 	if (ex)
@@ -1084,8 +1123,20 @@ static int32_t code_verb(coder *c, int32_t i, uint8_t *skip)
 	int32_t np = dict_block_patterns(c->d, v->block, &pats);
 	const dict_pattern *fired = NULL;
 	match m = {.src = -1, .tgt = -1};
+	int32_t *uw = arena_alloc(c->a, (size_t)(i - lo + 1) * sizeof *uw);
+	int32_t *lw = arena_alloc(c->a, (size_t)(end - i + 1) * sizeof *lw);
+	int32_t nuw = range_words(c, lo, i, skip, uw);
+	int32_t nlw = range_words(c, i + 1, end, skip, lw);
 	for (int32_t k = 0; k < np; k++) {
 		const dict_pattern *p = &pats[k];
+		if (!words_present(p->lower, p->nlower, lw, nlw)) {
+			explain_pattern(c->ex, p, "lower part does not match");
+			continue;
+		}
+		if (!words_present(p->upper, p->nupper, uw, nuw)) {
+			explain_pattern(c->ex, p, "upper part does not match");
+			continue;
+		}
 		match up = {.lo = lo, .hi = i, .verb = i, .skip = skip, .src = -1, .tgt = -1};
 		match dn = {.lo = i + 1, .hi = end, .verb = i, .skip = skip, .src = -1, .tgt = -1};
 		if (!match_half(c, &dn, p->lower, p->nlower, +1, 0)) {
