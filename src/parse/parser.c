@@ -124,6 +124,7 @@ typedef struct pnode {
 typedef struct pstate {
 	arena *a;
 	const tok_token *t;
+	tok_token *mt;   /* the same tokens, for tag repairs */
 	int32_t n;       /* tokens */
 	int32_t p;       /* next token to consume */
 	uint32_t *cls;   /* PW_* | PM_* per token */
@@ -298,13 +299,17 @@ static chunk scan_chunk(const pstate *s, int32_t i)
 		case POS_RB:
 			/* "almost five", "a really pleasant place". */
 			ok = (j == i && nx == POS_CD && !(wc(s, j) & PW_NEG)) ||
-			     (j > i && pos_is_adj(nx) && !(wc(s, j) & PW_NEG));
+			     (j > i && !(wc(s, j) & PW_NEG) &&
+			      (pos_is_adj(nx) ||
+			       ((nx == POS_VBN || nx == POS_VBG) &&
+				(is_noun_tag(tg(s, j + 2)) || pos_is_adj(tg(s, j + 2))))));
 			break;
 		case POS_VBN:
 		case POS_VBG:
 			/* "the affected villages"; chunk-initial only after a
 			 * preposition ("against besieged Osgiliath"). */
-			ok = ((j > i && !is_noun_tag(tg(s, j - 1))) ||
+			ok = ((j > i && (!is_noun_tag(tg(s, j - 1)) ||
+					 pos_is_adv(tg(s, j - 1)))) ||
 			      (j == i && t == POS_VBN && (tg(s, i - 1) == POS_IN ||
 							  tg(s, i - 1) == POS_TO))) &&
 			     (is_noun_tag(nx) || pos_is_adj(nx)) &&
@@ -387,6 +392,20 @@ static int32_t build_chunk(pstate *s, const chunk *c)
 	int32_t np = nnew(s, TREE_NP, -1);
 	while (s->p < c->end) {
 		pos_tag t = tg(s, s->p);
+		if (pos_is_adj(t) && tg(s, s->p + 1) == POS_CC &&
+		    pos_is_adj(tg(s, s->p + 2)) && s->p + 2 < c->end) {
+			/* "awful and evil minister": (ADJP (JJ awful) (CC and) (JJ evil)),
+			 * so the CC does not make the NP a compound. */
+			int32_t ad = nnew(s, TREE_ADJP, -1);
+			leaf(s, ad);
+			while (tg(s, s->p) == POS_CC && pos_is_adj(tg(s, s->p + 1)) &&
+			       s->p + 1 < c->end) {
+				leaf(s, ad);
+				leaf(s, ad);
+			}
+			add(s, np, ad);
+			continue;
+		}
 		leaf(s, np);
 		if (t == POS_POS && s->p < c->end) {
 			int32_t outer = wrap(s, TREE_NP, np);
@@ -447,6 +466,83 @@ static int clause_at(const pstate *s, int32_t i)
 		}
 	}
 	return j < s->n && is_finite(tg(s, j));
+}
+
+static void set_tag(pstate *s, int32_t i, pos_tag t)
+{
+	s->mt[i].tag = (uint8_t)t;
+}
+
+static int is_lower_word(const pstate *s, int32_t i)
+{
+	const char *f = s->t[i].form;
+	return f && f[0] >= 'a' && f[0] <= 'z';
+}
+
+static int ends_with(const pstate *s, int32_t i, const char *suf)
+{
+	size_t n = s->t[i].len, m = strlen(suf);
+	return n > m && !strcmp(s->t[i].form + n - m, suf);
+}
+
+/* Repairs tags that would leave a clause without its verb, in patterns a
+ * lexicon tagger gets wrong and the context settles:
+ *  - "celebrate May Day": a capitalised modal before a name is a name;
+ *  - "would acting", "will wire tap the": a noun after a modal or base
+ *    verb, before an object, is a verb;
+ *  - "Fornost and Gondor welcome a resumption": a clause with no verb
+ *    whose subject is followed by a noun and then an object;
+ *  - "anti- Gondor": a hyphen glued to a word is a hyphen, not a colon. */
+static void retag(pstate *s)
+{
+	for (int32_t i = 0; i < s->n; i++) {
+		pos_tag t = tg(s, i), nx = tg(s, i + 1), n2 = tg(s, i + 2);
+		if (t == POS_MD && i > 0 && (s->t[i].flags & TOK_F_CAP) &&
+		    (nx == POS_NNP || nx == POS_NNPS || nx == POS_CD))
+			set_tag(s, i, POS_NNP);
+		else if (t == POS_COLON && s->t[i].len == 1 && s->t[i].form[0] == '-' &&
+			 s->t[i].end > s->t[i].start &&
+			 ((i > 0 && s->t[i - 1].end == s->t[i].start) ||
+			  (i + 1 < s->n && s->t[i + 1].start == s->t[i].end)))
+			set_tag(s, i, POS_HYPH);
+		t = tg(s, i);
+		if (t == POS_MD || t == POS_TO || t == POS_VB) {
+			int32_t j = i + 1;
+			if (t == POS_MD)
+				while (j < s->n && j - i < 3 && pos_is_adv(tg(s, j)))
+					j++;
+			pos_tag u = tg(s, j), v = tg(s, j + 1);
+			int obj = v == POS_DT || v == POS_PRPS;
+			if (j >= s->n || !is_lower_word(s, j))
+				continue;
+			if (t == POS_MD && (u == POS_NN || u == POS_VBP || u == POS_JJ) &&
+			    ends_with(s, j, "ing"))
+				set_tag(s, j, POS_VBG);
+			else if (t == POS_MD && (u == POS_NN || u == POS_VBP ||
+						 (u == POS_JJ && obj)))
+				set_tag(s, j, POS_VB);
+			else if ((t == POS_TO || t == POS_VB) && u == POS_NN && obj &&
+				 j == i + 1)
+				set_tag(s, j, POS_VB);
+		}
+		(void)n2;
+	}
+	/* A first clause without any verb. */
+	int32_t k = 0;
+	while (k < s->n && tg(s, k) != POS_COMMA && tg(s, k) != POS_COLON &&
+	       !is_verbish(tg(s, k)))
+		k++;
+	if (k < s->n && is_verbish(tg(s, k)))
+		return;
+	for (int32_t j = 1; j + 1 < k; j++) {
+		pos_tag p = tg(s, j - 1), t = tg(s, j), v = tg(s, j + 1);
+		if ((p == POS_NNP || p == POS_NNPS || p == POS_NNS || p == POS_PRP) &&
+		    (t == POS_NN || t == POS_NNS) && is_lower_word(s, j) &&
+		    (v == POS_DT || v == POS_PRPS || v == POS_NNP || v == POS_CD)) {
+			set_tag(s, j, t == POS_NN ? POS_VBP : POS_VBZ);
+			return;
+		}
+	}
 }
 
 /* Marks commas that end a clause: after some verb, followed by (CC) NP and
@@ -1374,10 +1470,12 @@ void parse_sentence(arena *a, tok_token *toks, int32_t n, tree *t)
 	pstate *s = &st;
 	s->a = a;
 	s->t = toks;
+	s->mt = toks;
 	s->n = n;
 	s->cls = arena_alloc(a, (size_t)n * sizeof *s->cls);
 	s->cap = 4 * n + 16;
 	s->nd = arena_alloc(a, (size_t)s->cap * sizeof *s->nd);
+	retag(s);
 	mark(s);
 	int32_t top = p_clause(s, C_TOP);
 	int32_t outer = -1;
