@@ -5,6 +5,8 @@
  * and per-family accuracy and, with -v, each error with its sentence.
  *
  *   tagacc [-v] [-b] FILE.xml...     (-b: also time tagging per sentence)
+ *   tagacc -t FILE.xml...            (time clean + split + tokenize + tag on
+ *                                     the <Text> elements, and tagger_new)
  * Build: cc -O2 -Isrc tools/tagacc.c build/x/libdyad.a $(pkg-config --libs libutf8proc)
  */
 #include <stdio.h>
@@ -12,8 +14,12 @@
 #include <string.h>
 #include <time.h>
 
+#include "clean/clean.h"
+#include "split/split.h"
 #include "tag/tagger.h"
 #include "tok/token.h"
+#include "tok/tokenize.h"
+#include "util/arena.h"
 
 #define MAXT 1024
 
@@ -64,8 +70,69 @@ static char *slurp(const char *path)
 	return b;
 }
 
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* -t: the front end on raw text, as the pipeline runs it. */
+static int time_text(int argc, char **argv)
+{
+	double t0 = now();
+	tagger *tg = tagger_new();
+	double tnew = now() - t0;
+	arena *a = arena_new();
+	long nsent = 0, ntok = 0;
+	double secs = 0;
+	for (int f = 2; f < argc; f++) {
+		char *buf = slurp(argv[f]);
+		if (!buf) {
+			perror(argv[f]);
+			return 1;
+		}
+		for (char *p = strstr(buf, "<Text>"); p; p = strstr(p, "<Text>")) {
+			p += 6;
+			char *e = strstr(p, "</Text>");
+			if (!e)
+				break;
+			for (int rep = 0; rep < 200; rep++) {
+				double s0 = now();
+				clean_text c;
+				clean_run(p, (size_t)(e - p), &c);
+				split_iter it;
+				split_init(&it, c.text, c.len);
+				size_t s, en;
+				while (split_next(&it, &s, &en)) {
+					tok_token *toks;
+					int32_t n = tok_sentence(a, &c, s, en, &toks);
+					tagger_tag(tg, toks, n);
+					if (rep == 0) {
+						nsent++;
+						ntok += n;
+					}
+					arena_reset(a);
+				}
+				clean_free(&c);
+				secs += now() - s0;
+			}
+			p = e;
+		}
+		free(buf);
+	}
+	printf("tagger_new: %.3f ms\n", tnew * 1e3);
+	printf("clean+split+tokenize+tag: %.3f us per sentence (%ld sentences, %.1f tokens avg)\n",
+	       secs / 200 / (double)nsent * 1e6, nsent, (double)ntok / (double)nsent);
+	arena_free(a);
+	tagger_free(tg);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc > 1 && !strcmp(argv[1], "-t"))
+		return time_text(argc, argv);
 	int verbose = 0, bench = 0;
 	tagger *tg = tagger_new();
 	static tok_token toks[MAXT];

@@ -22,6 +22,69 @@
 extern const char dyad_lexicon_blob[];
 extern const size_t dyad_lexicon_size;
 
+/* ---------------------------------------------------------------- word lists */
+
+/* Verbs after which a new clause may start without "that". */
+static const char *const say_verbs[] = {
+	"said", "say", "says", "saying", "told", "tell", "tells", "added", "argue", "argued",
+	"argues", "believe", "believed", "believes", "think", "thought", "thinks", "claimed",
+	"claim", "claims", "warned", "warns", "noted", "stated", "insisted", "announced",
+	"confirmed", "reported", "suggested", "indicated", "indicate", "feared", "hoped",
+	"expect", "expected", "expects", "knew", "know", "acknowledged", "admitted", "denied",
+	"charged", "alleged", "alleging", "accused", "hope", "hopes", "fear", "fears", NULL
+};
+
+/* Words that open a subordinate or relative clause. */
+static const char *const subordinators[] = {
+	"that", "because", "after", "before", "when", "while", "if", "although", "though",
+	"as", "since", "until", "unless", "whether", "where", "how", "why", "which", "who",
+	"whom", "once", "whereas", NULL
+};
+
+static const char *const be_forms[] = {
+	"be", "is", "are", "was", "were", "been", "being", "am", "'re", "'m", "'s", NULL
+};
+
+static const char *const have_forms[] = {
+	"have", "has", "had", "having", "'ve", NULL
+};
+
+static const char *const do_forms[] = {"do", "does", "did", NULL};
+
+/* Verbs followed by a bare infinitive: "help rebuild", "let them go". */
+static const char *const bare_inf_verbs[] = {
+	"help", "helps", "helped", "helping", "let", "lets", "letting", "make", "makes",
+	"made", NULL
+};
+
+static const char *const subj_plural[] = {"i", "we", "they", "you", NULL};
+static const char *const subj_single[] = {"he", "she", "it", NULL};
+
+/* Time words: after a verb they are adverbials, not objects. */
+static const char *const temporal[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"today", "yesterday", "tomorrow", "tonight", "overnight", NULL
+};
+
+static const char *const get_forms[] = {"get", "gets", "got", "getting", NULL};
+
+/* Word classes the rules ask about, looked up once per token. */
+enum {
+	CL_BE = 1, CL_HAVE = 2, CL_DO = 4, CL_SAY = 8, CL_SUBORD = 16, CL_BAREINF = 32,
+	CL_SUBJPL = 64, CL_SUBJSG = 128, CL_TEMPORAL = 256, CL_GET = 512
+};
+
+static const struct {
+	const char *const *words;
+	uint32_t cls;
+} class_lists[] = {
+	{be_forms, CL_BE}, {have_forms, CL_HAVE}, {do_forms, CL_DO}, {say_verbs, CL_SAY},
+	{subordinators, CL_SUBORD}, {bare_inf_verbs, CL_BAREINF}, {subj_plural, CL_SUBJPL},
+	{subj_single, CL_SUBJSG}, {temporal, CL_TEMPORAL}, {get_forms, CL_GET},
+};
+
+#define CLASS_SLOTS 512
+
 struct tagger {
 	const unsigned char *slots;   /* nslots * LEX_SLOT_BYTES */
 	const lex_info *info;         /* ninfo records */
@@ -29,6 +92,13 @@ struct tagger {
 	uint32_t nslots;              /* power of two, 0 if no lexicon */
 	uint32_t nwords;              /* entries in the table */
 	uint32_t ninfo;               /* records in info */
+	/* Class words (class_lists) by hash: open addressing, word NULL if
+	 * empty. Built by tagger_new, read-only after. */
+	struct {
+		const char *word;
+		uint64_t hash;
+		uint32_t cls;
+	} classes[CLASS_SLOTS];
 };
 
 #define B(t) (1ULL << (t))
@@ -42,9 +112,39 @@ static uint32_t rd32(const unsigned char *p)
 	return v;
 }
 
+static uint64_t fnv(const char *s, size_t n);
+
+static void build_classes(tagger *t)
+{
+	for (size_t l = 0; l < sizeof class_lists / sizeof *class_lists; l++) {
+		for (const char *const *w = class_lists[l].words; *w; w++) {
+			uint64_t h = fnv(*w, strlen(*w));
+			size_t s = (size_t)h & (CLASS_SLOTS - 1);
+			while (t->classes[s].word && strcmp(t->classes[s].word, *w) != 0)
+				s = (s + 1) & (CLASS_SLOTS - 1);
+			t->classes[s].word = *w;
+			t->classes[s].hash = h;
+			t->classes[s].cls |= class_lists[l].cls;
+		}
+	}
+}
+
+/* The classes of the lower-case word w[0..n) with hash h. */
+static uint32_t class_of(const tagger *t, const char *w, size_t n, uint64_t h)
+{
+	for (size_t s = (size_t)h & (CLASS_SLOTS - 1);; s = (s + 1) & (CLASS_SLOTS - 1)) {
+		if (!t->classes[s].word)
+			return 0;
+		if (t->classes[s].hash == h && strlen(t->classes[s].word) == n &&
+		    memcmp(t->classes[s].word, w, n) == 0)
+			return t->classes[s].cls;
+	}
+}
+
 tagger *tagger_new(void)
 {
 	tagger *t = xcalloc(1, sizeof *t);
+	build_classes(t);
 	const unsigned char *b = (const unsigned char *)dyad_lexicon_blob;
 	size_t n = dyad_lexicon_size;
 	if (n < LEX_HEADER_BYTES || memcmp(b, LEX_MAGIC, 4) != 0)
@@ -86,11 +186,10 @@ static uint64_t fnv(const char *s, size_t n)
 }
 
 /* The record of the lower-case word w[0..n), or NULL. */
-static const lex_info *lookup(const tagger *t, const char *w, size_t n)
+static const lex_info *lookup_h(const tagger *t, const char *w, size_t n, uint64_t h)
 {
 	if (t->nslots == 0 || n == 0 || n > 255)
 		return NULL;
-	uint64_t h = fnv(w, n);
 	uint16_t chk = (uint16_t)(h >> 48);
 	uint32_t mask = t->nslots - 1;
 	for (uint32_t s = (uint32_t)h & mask;; s = (s + 1) & mask) {
@@ -121,6 +220,11 @@ static size_t lower_into(const char *w, size_t n, char *buf)
 		buf[i] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
 	}
 	return n;
+}
+
+static const lex_info *lookup(const tagger *t, const char *w, size_t n)
+{
+	return lookup_h(t, w, n, fnv(w, n));
 }
 
 static const lex_info *lookup_lower(const tagger *t, const char *w, size_t n)
@@ -157,6 +261,7 @@ typedef struct wtok {
 	uint8_t tag;           /* chosen tag */
 	uint8_t fixed;         /* decided in step 1; step 2 leaves it */
 	uint8_t cap;           /* capitalised and not sentence-initial */
+	uint32_t cls;          /* CL_* word classes */
 } wtok;
 
 static int is(const tok_token *tk, const char *s)
@@ -165,7 +270,7 @@ static int is(const tok_token *tk, const char *s)
 }
 
 /* Case-insensitive equality with a lower-case ASCII word. */
-static int is_ci(const tok_token *tk, const char *s)
+static inline int is_ci(const tok_token *tk, const char *s)
 {
 	size_t n = strlen(s);
 	if (tk->len != n)
@@ -178,15 +283,6 @@ static int is_ci(const tok_token *tk, const char *s)
 			return 0;
 	}
 	return 1;
-}
-
-static int in_list_ci(const tok_token *tk, const char *const *list)
-{
-	for (; *list; list++) {
-		if (is_ci(tk, *list))
-			return 1;
-	}
-	return 0;
 }
 
 static int ends_ci(const tok_token *tk, const char *suf)
@@ -211,6 +307,10 @@ static pos_tag punct_tag(const tok_token *tk)
 	const char *f = tk->form;
 	if (tk->len == 0)
 		return POS_SYM;
+	unsigned char c0 = (unsigned char)f[0];
+	if ((c0 >= 'a' && c0 <= 'z') || (c0 >= 'A' && c0 <= 'Z') || (c0 >= '0' && c0 <= '9') ||
+	    c0 >= 0x80 || (c0 == '\'' && tk->len > 2 && !is(tk, "''")))
+		return POS_NONE; /* words, numbers, "'s" */
 	if (is(tk, "``") || is(tk, "`"))
 		return POS_LQUOTE;
 	if (is(tk, "''") || is(tk, "'"))
@@ -363,7 +463,11 @@ static void initial(const tagger *t, const tok_token *toks, wtok *w, int32_t n)
 			x->fixed = 1;
 			continue;
 		}
-		x->li = lookup_lower(t, tk->form, tk->len);
+		char low[256];
+		size_t m = lower_into(tk->form, tk->len, low);
+		uint64_t h = fnv(low, m);
+		x->li = m ? lookup_h(t, low, m, h) : NULL;
+		x->cls = m ? class_of(t, low, m, h) : 0;
 		if (x->li) {
 			x->cand = x->li->tags;
 			x->tag = x->li->best;
@@ -449,42 +553,6 @@ static void initial(const tagger *t, const tok_token *toks, wtok *w, int32_t n)
 
 /* ---------------------------------------------------------------- step 2 */
 
-/* Verbs after which a new clause may start without "that". */
-static const char *const say_verbs[] = {
-	"said", "say", "says", "saying", "told", "tell", "tells", "added", "argue", "argued",
-	"argues", "believe", "believed", "believes", "think", "thought", "thinks", "claimed",
-	"claim", "claims", "warned", "warns", "noted", "stated", "insisted", "announced",
-	"confirmed", "reported", "suggested", "indicated", "indicate", "feared", "hoped",
-	"expect", "expected", "expects", "knew", "know", "acknowledged", "admitted", "denied",
-	"charged", "alleged", "alleging", "accused", "hope", "hopes", "fear", "fears", NULL
-};
-
-/* Words that open a subordinate or relative clause. */
-static const char *const subordinators[] = {
-	"that", "because", "after", "before", "when", "while", "if", "although", "though",
-	"as", "since", "until", "unless", "whether", "where", "how", "why", "which", "who",
-	"whom", "once", "whereas", NULL
-};
-
-static const char *const be_forms[] = {
-	"be", "is", "are", "was", "were", "been", "being", "am", "'re", "'m", "'s", NULL
-};
-
-static const char *const have_forms[] = {
-	"have", "has", "had", "having", "'ve", NULL
-};
-
-static const char *const do_forms[] = {"do", "does", "did", NULL};
-
-/* Verbs followed by a bare infinitive: "help rebuild", "let them go". */
-static const char *const bare_inf_verbs[] = {
-	"help", "helps", "helped", "helping", "let", "lets", "letting", "make", "makes",
-	"made", NULL
-};
-
-static const char *const subj_plural[] = {"i", "we", "they", "you", NULL};
-static const char *const subj_single[] = {"he", "she", "it", NULL};
-
 /* Index of the nearest token left of i that is not an adverb or "not",
  * or -1. */
 static int32_t left_skip_adv(const wtok *w, int32_t i)
@@ -501,27 +569,22 @@ static int noun_like(uint64_t cand)
 }
 
 /* Does an object-like noun phrase start at token j? */
-static int np_start(const tok_token *toks, const wtok *w, int32_t j, int32_t n)
+static int np_start(const wtok *w, int32_t j, int32_t n)
 {
-	/* Time words follow verbs as adverbials, not objects. */
-	static const char *const temporal[] = {
-		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-		"today", "yesterday", "tomorrow", "tonight", "overnight", NULL
-	};
-	if (j >= n || in_list_ci(&toks[j], temporal))
-		return 0;
+	if (j >= n || (w[j].cls & CL_TEMPORAL))
+		return 0; /* time words are adverbials, not objects */
 	uint8_t tg = w[j].tag;
 	if (tg == POS_DT || tg == POS_PRPS || tg == POS_CD || tg == POS_NNP || tg == POS_NNPS ||
 	    tg == POS_PDT || tg == POS_LQUOTE)
 		return 1;
-	if (tg == POS_PRP && !in_list_ci(&toks[j], subj_plural) && !in_list_ci(&toks[j], subj_single))
+	if (tg == POS_PRP && !(w[j].cls & (CL_SUBJPL | CL_SUBJSG)))
 		return 1; /* him, them, us */
 	return 0;
 }
 
 /* Could the noun phrase ending at token j be a subject? Not when a
  * preposition governs it ("with Western neighbors"). */
-static int np_is_subject(const tok_token *toks, const wtok *w, int32_t j)
+static int np_is_subject(const wtok *w, int32_t j)
 {
 	/* Walk left over the noun phrase and any prepositional phrases that
 	 * modify an earlier noun ("North Korea on Thursday", "the secretary
@@ -532,9 +595,9 @@ static int np_is_subject(const tok_token *toks, const wtok *w, int32_t j)
 						 B(POS_CD) | B(POS_PDT))))
 			k--;
 		if (k < 0 || w[k].tag != POS_IN)
-			return k < 0 || !(B(w[k].tag) & VERBS) || in_list_ci(&toks[k], be_forms) ||
-			       in_list_ci(&toks[k], say_verbs);
-		if (in_list_ci(&toks[k], subordinators))
+			return k < 0 || !(B(w[k].tag) & VERBS) || (w[k].cls & CL_BE) ||
+			       (w[k].cls & CL_SAY);
+		if ((w[k].cls & CL_SUBORD))
 			return 1;
 		if (k == 0 || !(B(w[k - 1].tag) & NOUNS))
 			return 0; /* the object of a preposition */
@@ -558,32 +621,31 @@ static pos_tag verb_reading(const tok_token *toks, const wtok *w, int32_t i, int
 	int32_t j = left_skip_adv(w, i);
 	uint8_t p = j >= 0 ? w[j].tag : POS_NONE;
 	const tok_token *pt = j >= 0 ? &toks[j] : NULL;
+	uint32_t pc = j >= 0 ? w[j].cls : 0; /* its word classes */
 	uint8_t p1 = i > 0 ? w[i - 1].tag : POS_NONE; /* the word just before */
 	int has_n = noun_like(cand);
-	int next_np = np_start(toks, w, i + 1, n);
+	int next_np = np_start(w, i + 1, n);
 	int next_by = i + 1 < n && is_ci(&toks[i + 1], "by");
 	uint64_t vc = cand & VERBS;
 	if (!has_n && !(cand & (ADJS | ADVS | CLOSED)) && (vc & (vc - 1)) == 0)
 		return (pos_tag)__builtin_ctzll(vc); /* one verb form only */
-	if ((cand & B(POS_VBD)) && in_list_ci(&toks[i], say_verbs) &&
-	    !(pt && (in_list_ci(pt, have_forms) || in_list_ci(pt, be_forms))))
+	if ((cand & B(POS_VBD)) && (w[i].cls & CL_SAY) &&
+	    !(pt && ((pc & CL_HAVE) || (pc & CL_BE))))
 		return POS_VBD;
 
 	/* Participles and past forms. */
 	if (cand & (B(POS_VBN) | B(POS_VBD))) {
-		if (pt && (in_list_ci(pt, have_forms)))
+		if (pt && ((pc & CL_HAVE)))
 			return (cand & B(POS_VBN)) ? POS_VBN : POS_VBD;
-		if (pt && in_list_ci(pt, be_forms) && p != POS_POS) {
+		if (pt && (pc & CL_BE) && p != POS_POS) {
 			if (cand & B(POS_VBN))
 				return POS_VBN;
 		}
-		if (pt && (is_ci(pt, "get") || is_ci(pt, "got") || is_ci(pt, "gets") ||
-			   is_ci(pt, "getting")) && (cand & B(POS_VBN)))
+		if ((pc & CL_GET) && (cand & B(POS_VBN)))
 			return POS_VBN;
 	}
-	if (p == POS_TO || p == POS_MD || (pt && in_list_ci(pt, do_forms)) ||
-	    (p == POS_VB || p == POS_VBP || p == POS_VBD || p == POS_VBZ || p == POS_VBG) &&
-	    pt && in_list_ci(pt, bare_inf_verbs)) {
+	int bare_inf = pt && pos_is_verb((pos_tag)p) && (pc & CL_BAREINF);
+	if (p == POS_TO || p == POS_MD || (pt && (pc & CL_DO)) || bare_inf) {
 		const lex_info *li = w[i].li;
 		if (p == POS_TO && has_n && li && li->freq[0] >= li->freq[1] + 3 &&
 		    (i + 1 >= n || (B(w[i + 1].tag) & (B(POS_COMMA) | B(POS_PERIOD) | B(POS_CC) |
@@ -618,19 +680,19 @@ static pos_tag verb_reading(const tok_token *toks, const wtok *w, int32_t i, int
 		return POS_NONE;
 	if ((B(p1) & NOMINAL_LEFT) && has_n)
 		return POS_NONE; /* "the attack", "its plans", "two visits" */
-	if (p1 == POS_IN && has_n && !(pt && in_list_ci(pt, subordinators)))
+	if (p1 == POS_IN && has_n && !(pt && (pc & CL_SUBORD)))
 		return POS_NONE; /* "of talks", "for visits" */
 	int subj = p == POS_NN || p == POS_NNS || p == POS_NNP || p == POS_NNPS ||
 		   p == POS_PRP || p == POS_WDT || p == POS_WP || p == POS_EX || p == POS_CD;
 	int plural_subj = p == POS_NNS || p == POS_NNPS ||
-			  (p == POS_PRP && pt && in_list_ci(pt, subj_plural)) ||
+			  (p == POS_PRP && pt && (pc & CL_SUBJPL)) ||
 			  p == POS_WDT || p == POS_WP;
 	int single_subj = p == POS_NN || p == POS_NNP ||
-			  (p == POS_PRP && pt && in_list_ci(pt, subj_single)) ||
+			  (p == POS_PRP && pt && (pc & CL_SUBJSG)) ||
 			  p == POS_WDT || p == POS_WP;
-	if (p == POS_PRP && pt && !in_list_ci(pt, subj_plural) && !in_list_ci(pt, subj_single))
+	if (p == POS_PRP && pt && !(pc & CL_SUBJPL) && !(pc & CL_SUBJSG))
 		subj = 0; /* him, them: objects */
-	if (subj && (B(p) & NOUNS) && !np_is_subject(toks, w, j)) {
+	if (subj && (B(p) & NOUNS) && !np_is_subject(w, j)) {
 		subj = plural_subj = single_subj = 0; /* "relations with Western neighbors" */
 	}
 	if (cand & (B(POS_VBD) | B(POS_VBN))) {
@@ -757,7 +819,7 @@ static void contextual(const tok_token *toks, wtok *w, int32_t n)
 			goto clause;
 		}
 		if (is_ci(tk, "there")) {
-			x->tag = (nw && (in_list_ci(nx, be_forms) || nw->tag == POS_MD ||
+			x->tag = (nw && ((nw->cls & CL_BE) || nw->tag == POS_MD ||
 					 is_ci(nx, "seems") || is_ci(nx, "appears")))
 					 ? POS_EX
 					 : POS_RB;
@@ -770,10 +832,10 @@ static void contextual(const tok_token *toks, wtok *w, int32_t n)
 			if (is_ci(tk, "out") && nx && is_ci(nx, "of"))
 				x->tag = POS_IN;
 			else if (after_verb && (!nw || nw->tag == POS_PERIOD || nw->tag == POS_COMMA ||
-						np_start(toks, w, i + 1, n) ||
+						np_start(w, i + 1, n) ||
 						(nw->cand & (NOUNS | ADJS)) || nw->tag == POS_IN ||
 						nw->tag == POS_TO))
-				x->tag = (x->cand & B(POS_IN)) && nw && !np_start(toks, w, i + 1, n) &&
+				x->tag = (x->cand & B(POS_IN)) && nw && !np_start(w, i + 1, n) &&
 						 !(nw->cand & (NOUNS | ADJS)) &&
 						 !(nw->tag == POS_PERIOD || nw->tag == POS_COMMA)
 					 ? POS_RP
@@ -835,7 +897,7 @@ static void contextual(const tok_token *toks, wtok *w, int32_t n)
 		if ((x->cand & B(POS_JJ)) && (x->cand & (B(POS_NN) | B(POS_NNS)))) {
 			int next_noun = nw && (nw->cand & NOUNS) && !(nw->cand & (CLOSED));
 			int32_t j = left_skip_adv(w, i);
-			int after_be = j >= 0 && in_list_ci(&toks[j], be_forms);
+			int after_be = j >= 0 && (w[j].cls & CL_BE);
 			int next_verb = nw && (nw->cand & FINITE) && !(nw->cand & (NOUNS | CLOSED));
 			if (after_be && !(nw && (nw->cand & NOUNS) && nw->tag != POS_IN))
 				x->tag = POS_JJ;
@@ -854,13 +916,13 @@ static void contextual(const tok_token *toks, wtok *w, int32_t n)
 			c.finite = 1;
 			c.any_finite = 1;
 		}
-		if (pos_is_verb((pos_tag)x->tag) && !in_list_ci(tk, be_forms) &&
-		    !in_list_ci(tk, have_forms) && !in_list_ci(tk, do_forms))
+		if (pos_is_verb((pos_tag)x->tag) && !(x->cls & CL_BE) &&
+		    !(x->cls & CL_HAVE) && !(x->cls & CL_DO))
 			c.last_verb = x->tag;
 		if (x->tag == POS_COMMA || x->tag == POS_COLON || x->tag == POS_LQUOTE ||
 		    x->tag == POS_WDT || x->tag == POS_WP || x->tag == POS_WRB ||
-		    (x->tag == POS_IN && in_list_ci(tk, subordinators)) ||
-		    (pos_is_verb((pos_tag)x->tag) && in_list_ci(tk, say_verbs)))
+		    (x->tag == POS_IN && (x->cls & CL_SUBORD)) ||
+		    (pos_is_verb((pos_tag)x->tag) && (x->cls & CL_SAY)))
 			c.finite = 0;
 	}
 }

@@ -142,8 +142,10 @@ static void push(tstate *st, size_t s, size_t e, const char *form)
 			f |= TOK_F_NUM;
 		int nup = 0, nlow = 0, first = -1;
 		for (size_t i = 0; i < n;) {
-			size_t k;
-			int32_t cp = decode((const unsigned char *)buf + i, n - i, &k);
+			size_t k = 1;
+			int32_t cp = (unsigned char)buf[i];
+			if (cp >= 0x80)
+				cp = decode((const unsigned char *)buf + i, n - i, &k);
 			int isup = cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : utf8proc_isupper(cp);
 			int islow = cp < 0x80 ? (cp >= 'a' && cp <= 'z') : utf8proc_islower(cp);
 			if (first < 0)
@@ -162,28 +164,27 @@ static void push(tstate *st, size_t s, size_t e, const char *form)
 
 /* ---------------------------------------------------------------- words */
 
-/* Length of a URL or e-mail address starting at t[i], or 0. */
+/* Length of a URL starting at t[i] ("http://...", "www..."), or 0.
+ * E-mail addresses need nothing special: word_end keeps "a@b.org". */
 static size_t url_len(const char *t, size_t i, size_t end)
 {
 	static const char *const pre[] = {"http://", "https://", "ftp://", "www.", NULL};
+	char c = t[i];
+	if (c != 'h' && c != 'f' && c != 'w' && c != 'H' && c != 'W')
+		return 0;
 	size_t n = end - i;
 	int is_url = 0;
-	for (int k = 0; pre[k]; k++) {
+	for (int k = 0; pre[k] && !is_url; k++) {
 		size_t pl = strlen(pre[k]);
 		if (n > pl && strncmp(t + i, pre[k], pl) == 0)
 			is_url = 1;
 	}
+	if (!is_url)
+		return 0;
 	size_t e = i;
 	while (e < end && !is_space((unsigned char)t[e]) && t[e] != '"' && t[e] != '<' &&
 	       t[e] != '>')
 		e++;
-	if (!is_url) {
-		/* name@host.tld */
-		const char *at = memchr(t + i, '@', e - i);
-		if (!at || at == t + i || !is_alnum((unsigned char)at[-1]) || at + 1 >= t + e ||
-		    !is_alnum((unsigned char)at[1]) || !memchr(at, '.', (size_t)(t + e - at)))
-			return 0;
-	}
 	while (e > i && strchr(".,;:!?)]'", t[e - 1]))
 		e--;
 	return e - i;
@@ -252,6 +253,15 @@ static int equals_ci(const char *w, size_t n, const char *s)
 static size_t clitic_at(const char *w, size_t n)
 {
 	static const char *const cl[] = {"'s", "'re", "'ve", "'ll", "'d", "'m", NULL};
+	if (n < 4 && memchr(w, '\'', n) == NULL)
+		return n;
+	if (!memchr(w, '\'', n)) {
+		if (equals_ci(w, n, "cannot"))
+			return 3;
+		if (equals_ci(w, n, "gonna") || equals_ci(w, n, "wanna") || equals_ci(w, n, "gotta"))
+			return 3;
+		return n;
+	}
 	if (n > 3 && ends_with(w, n, "n't"))
 		return n - 3;
 	for (int k = 0; cl[k]; k++) {
@@ -283,6 +293,27 @@ static int only_closers_after(const char *t, size_t i, size_t end)
 	return 1;
 }
 
+/* "U.S", "U.S.A", "Ph.D", "a.m": short letter groups joined by periods
+ * (not "example.org", not "3.5"). */
+static int dotted_abbrev(const char *w, size_t n)
+{
+	size_t seg = 0, dots = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (w[i] == '.') {
+			if (seg == 0)
+				return 0;
+			dots++;
+			seg = 0;
+		} else if (is_alpha((unsigned char)w[i])) {
+			if (++seg > 3)
+				return 0;
+		} else {
+			return 0;
+		}
+	}
+	return dots > 0 && seg > 0;
+}
+
 /* Emits the word t[s..e) (the period after it not included), splitting
  * clitics, then its period if it belongs to an abbreviation. Returns the
  * offset after what was consumed. */
@@ -294,7 +325,7 @@ static size_t emit_word(tstate *st, size_t s, size_t e, size_t end)
 	/* A period right after the word (and not the start of "..."). */
 	if (e < end && t[e] == '.' && !(e + 1 < end && t[e + 1] == '.')) {
 		int kind = split_abbrev_kind(w, n);
-		int inner = memchr(w, '.', n) != NULL && is_alpha((unsigned char)w[n - 1]);
+		int inner = dotted_abbrev(w, n);
 		int next_digit = 0;
 		size_t k = e + 1;
 		while (k < end && is_space((unsigned char)t[k]))
