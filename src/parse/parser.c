@@ -25,43 +25,46 @@ typedef struct pw_entry {
 /* Sorted by strcmp for bsearch. */
 static const pw_entry pw_table[] = {
 	{"'M", PW_BE}, {"'RE", PW_BE}, {"'S", PW_BE}, {"'VE", PW_HAVE},
-	{"ABOUT", PW_ABOUT}, {"ACCORDING", PW_VBGPREP}, {"AFTER", PW_SUB}, {"AFTERNOON", PW_TIME}, {"ALLEGEDLY", PW_HEDGE},
-	{"ALTHOUGH", PW_SUB}, {"AM", PW_BE}, {"AMONG", PW_NPPREP},
-	{"AMONGST", PW_NPPREP}, {"AND", PW_NPCC}, {"APPARENTLY", PW_HEDGE},
-	{"APRIL", PW_TIME}, {"ARE", PW_BE}, {"AS", PW_SUB},
-	{"AUGUST", PW_TIME}, {"BE", PW_BE}, {"BECAUSE", PW_SUB},
-	{"BEEN", PW_BE}, {"BEFORE", PW_SUB}, {"BEING", PW_BE},
-	{"BEGINNING", PW_VBGPREP}, {"BETWEEN", PW_NPPREP}, {"DAY", PW_TIME | PW_DURATION},
-	{"CONCERNING", PW_VBGPREP}, {"DAYS", PW_TIME | PW_DURATION}, {"DECADE", PW_TIME | PW_DURATION},
-	{"DECADES", PW_TIME | PW_DURATION}, {"DECEMBER", PW_TIME},
+	{"ABOUT", PW_ABOUT}, {"ACCORDING", PW_VBGPREP}, {"ADDED", PW_SAY},
+	{"AFTER", PW_SUB}, {"AFTERNOON", PW_TIME}, {"ALLEGED", PW_SAY},
+	{"ALLEGEDLY", PW_HEDGE}, {"ALTHOUGH", PW_SUB}, {"AM", PW_BE},
+	{"AMONG", PW_NPPREP}, {"AMONGST", PW_NPPREP}, {"AND", PW_NPCC},
+	{"ANNOUNCED", PW_SAY}, {"APPARENTLY", PW_HEDGE}, {"APRIL", PW_TIME},
+	{"ARE", PW_BE}, {"AS", PW_SUB}, {"AUGUST", PW_TIME}, {"BE", PW_BE},
+	{"BECAUSE", PW_SUB}, {"BEEN", PW_BE}, {"BEFORE", PW_SUB},
+	{"BEGINNING", PW_VBGPREP}, {"BEING", PW_BE}, {"BETWEEN", PW_NPPREP},
+	{"CLAIMED", PW_SAY}, {"CONCERNING", PW_VBGPREP}, {"CONFIRMED", PW_SAY},
+	{"DAY", PW_TIME | PW_DURATION}, {"DAYS", PW_TIME | PW_DURATION},
+	{"DECADE", PW_TIME | PW_DURATION}, {"DECADES", PW_TIME | PW_DURATION},
+	{"DECEMBER", PW_TIME}, {"DECLARED", PW_SAY}, {"DENIED", PW_SAY},
 	{"DID", PW_DO}, {"DO", PW_DO}, {"DOES", PW_DO}, {"EVENING", PW_TIME},
-	{"EXCLUDING", PW_VBGPREP}, {"FEBRUARY", PW_TIME}, {"FOLLOWING", PW_VBGPREP}, {"FRIDAY", PW_TIME}, {"GET", PW_GET},
-	{"GETS", PW_GET}, {"GETTING", PW_GET}, {"GOT", PW_GET},
-	{"GOTTEN", PW_GET}, {"HAD", PW_HAVE}, {"HAS", PW_HAVE},
+	{"EXCLUDING", PW_VBGPREP}, {"FEBRUARY", PW_TIME}, {"FOLLOWING", PW_VBGPREP},
+	{"FRIDAY", PW_TIME}, {"GET", PW_GET}, {"GETS", PW_GET}, {"GETTING", PW_GET},
+	{"GOT", PW_GET}, {"GOTTEN", PW_GET}, {"HAD", PW_HAVE}, {"HAS", PW_HAVE},
 	{"HAVE", PW_HAVE}, {"HAVING", PW_HAVE}, {"HOUR", PW_TIME | PW_DURATION},
 	{"HOURS", PW_TIME | PW_DURATION}, {"IF", PW_SUB | PW_WH},
-	{"INCLUDING", PW_VBGPREP}, {"IS", PW_BE}, {"JANUARY", PW_TIME}, {"JULY", PW_TIME},
-	{"JUNE", PW_TIME}, {"MARCH", PW_TIME}, {"MAY", PW_TIME},
-	{"MINUTES", PW_TIME | PW_DURATION}, {"MONDAY", PW_TIME},
-	{"MONTH", PW_TIME | PW_DURATION}, {"MONTHS", PW_TIME | PW_DURATION},
-	{"MORNING", PW_TIME}, {"N'T", PW_NEG}, {"NEVER", PW_NEG},
-	{"NIGHT", PW_TIME}, {"NOR", PW_NPCC}, {"NOT", PW_NEG},
-	{"NOVEMBER", PW_TIME}, {"OCTOBER", PW_TIME}, {"OF", PW_OF},
+	{"INCLUDING", PW_VBGPREP}, {"INSISTED", PW_SAY}, {"IS", PW_BE},
+	{"JANUARY", PW_TIME}, {"JULY", PW_TIME}, {"JUNE", PW_TIME},
+	{"MARCH", PW_TIME}, {"MAY", PW_TIME}, {"MINUTES", PW_TIME | PW_DURATION},
+	{"MONDAY", PW_TIME}, {"MONTH", PW_TIME | PW_DURATION},
+	{"MONTHS", PW_TIME | PW_DURATION}, {"MORNING", PW_TIME}, {"N'T", PW_NEG},
+	{"NEVER", PW_NEG}, {"NIGHT", PW_TIME}, {"NOR", PW_NPCC}, {"NOT", PW_NEG},
+	{"NOTED", PW_SAY}, {"NOVEMBER", PW_TIME}, {"OCTOBER", PW_TIME}, {"OF", PW_OF},
 	{"ONCE", PW_SUB}, {"OR", PW_NPCC}, {"PENDING", PW_VBGPREP},
-	{"PURPORTEDLY", PW_HEDGE}, {"REGARDING", PW_VBGPREP},
-	{"REPORTEDLY", PW_HEDGE}, {"SATURDAY", PW_TIME},
-	{"SEPTEMBER", PW_TIME}, {"SINCE", PW_SUB}, {"STARTING", PW_VBGPREP},
-	{"SUNDAY", PW_TIME},
+	{"PURPORTEDLY", PW_HEDGE}, {"REGARDING", PW_VBGPREP}, {"REPORTED", PW_SAY},
+	{"REPORTEDLY", PW_HEDGE}, {"SAID", PW_SAY}, {"SATURDAY", PW_TIME},
+	{"SAY", PW_SAY}, {"SAYS", PW_SAY}, {"SEPTEMBER", PW_TIME}, {"SINCE", PW_SUB},
+	{"STARTING", PW_VBGPREP}, {"STATED", PW_SAY}, {"SUNDAY", PW_TIME},
 	{"SUPPOSEDLY", PW_HEDGE}, {"THAT", PW_THAT}, {"THOUGH", PW_SUB},
 	{"THURSDAY", PW_TIME}, {"TILL", PW_SUB}, {"TODAY", PW_TIME | PW_DAYWORD},
-	{"TOMORROW", PW_TIME | PW_DAYWORD}, {"TONIGHT", PW_TIME | PW_DAYWORD},
-	{"TUESDAY", PW_TIME}, {"UNLESS", PW_SUB}, {"UNTIL", PW_SUB},
-	{"WAS", PW_BE}, {"WEDNESDAY", PW_TIME}, {"WEEK", PW_TIME | PW_DURATION},
-	{"WEEKEND", PW_TIME}, {"WEEKS", PW_TIME | PW_DURATION},
-	{"WERE", PW_BE}, {"WHEN", PW_SUB}, {"WHEREAS", PW_SUB},
-	{"WHETHER", PW_SUB | PW_WH}, {"WHILE", PW_SUB}, {"WHILST", PW_SUB},
-	{"YEAR", PW_TIME | PW_DURATION}, {"YEARS", PW_TIME | PW_DURATION},
-	{"YESTERDAY", PW_TIME | PW_DAYWORD},
+	{"TOLD", PW_SAY}, {"TOMORROW", PW_TIME | PW_DAYWORD},
+	{"TONIGHT", PW_TIME | PW_DAYWORD}, {"TUESDAY", PW_TIME}, {"UNLESS", PW_SUB},
+	{"UNTIL", PW_SUB}, {"WARNED", PW_SAY}, {"WAS", PW_BE}, {"WEDNESDAY", PW_TIME},
+	{"WEEK", PW_TIME | PW_DURATION}, {"WEEKEND", PW_TIME},
+	{"WEEKS", PW_TIME | PW_DURATION}, {"WERE", PW_BE}, {"WHEN", PW_SUB},
+	{"WHEREAS", PW_SUB}, {"WHETHER", PW_SUB | PW_WH}, {"WHILE", PW_SUB},
+	{"WHILST", PW_SUB}, {"YEAR", PW_TIME | PW_DURATION},
+	{"YEARS", PW_TIME | PW_DURATION}, {"YESTERDAY", PW_TIME | PW_DAYWORD},
 };
 
 static int pw_cmp(const void *key, const void *elem)
@@ -525,7 +528,11 @@ static void retag(pstate *s)
 				 j == i + 1)
 				set_tag(s, j, POS_VB);
 		}
-		(void)n2;
+		/* "helping young militants join an armed group". */
+		if (t == POS_NNS && nx == POS_NN && i + 1 < s->n &&
+		    is_lower_word(s, i + 1) && !ends_with(s, i + 1, "s") &&
+		    (n2 == POS_DT || n2 == POS_PRPS))
+			set_tag(s, i + 1, POS_VBP);
 	}
 	/* A first clause without any verb. */
 	int32_t k = 0;
@@ -977,23 +984,36 @@ static int32_t p_np(pstate *s, int ctx)
 			add(s, OUTER(), p_pp(s, (ctx & ~C_SUBJ) | C_INPP));
 			continue;
 		}
-		if ((t == POS_VBN || (t == POS_VBG && !(ctx & C_INPP))) &&
+		/* A past form after a noun, before a preposition or a date, that
+		 * the tagger took for a finite verb: "a report released Tuesday
+		 * in the capital alleged ...", "a missile believed to be ...". */
+		int past_rel = t == POS_VBD && !(ctx & C_NOREL) && ends_with(s, i, "ed") &&
+			       is_lower_word(s, i) && !(w & PW_SAY) &&
+			       (tg(s, i + 1) == POS_IN || tg(s, i + 1) == POS_TO ||
+				pos_is_adv(tg(s, i + 1)) || (wc(s, i + 1) & PW_TIME));
+		if ((t == POS_VBN || (t == POS_VBG && !(ctx & C_INPP)) || past_rel) &&
 		    !(ctx & C_NOREL)) {
 			/* Reduced relative: "roads leading into Mordor", "memos sent
-			 * by Bree". Before the clause's verb only if one follows. */
-			if (ctx & C_SUBJ) {
+			 * by Bree". Inside a subject only if the clause's own verb
+			 * follows (before a comma or a new clause). */
+			if (ctx & (C_SUBJ | C_NOAPPOS)) {
 				int fin = 0;
 				for (int32_t k = i + 1; k < s->n && k - i < PARSE_LOOK; k++) {
-					if (is_finite(tg(s, k))) {
+					pos_tag u = tg(s, k);
+					if (is_finite(u)) {
 						fin = 1;
 						break;
 					}
-					if (hard_stop(s, k))
+					if (hard_stop(s, k) || u == POS_COMMA || u == POS_CC ||
+					    u == POS_WDT || u == POS_WP || u == POS_WRB ||
+					    (wc(s, k) & (PW_THAT | PW_SUB)))
 						break;
 				}
 				if (!fin)
 					break;
 			}
+			if (past_rel)
+				set_tag(s, i, POS_VBN);
 			int32_t vp = p_vp(s, (ctx & ~(C_SUBJ | C_TOP)) | C_NOREL);
 			if (vp < 0)
 				break;

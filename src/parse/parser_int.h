@@ -27,7 +27,8 @@ enum {
 	PW_DURATION = 1u << 13, /* years, days ... (a measure before "after") */
 	PW_DAYWORD = 1u << 14,  /* today, yesterday ...: never inside a name */
 	PW_WH = 1u << 15,     /* whether (complementiser taking a clause) */
-	PW_VBGPREP = 1u << 16 /* -ing words used as prepositions: according */
+	PW_VBGPREP = 1u << 16, /* -ing words used as prepositions: according */
+	PW_SAY = 1u << 17     /* reporting verbs: said, told, warned ... */
 };
 
 /* The PW_* classes of a token's upper-case form (0 if none). */
