@@ -298,6 +298,10 @@ static chunk scan_chunk(const pstate *s, int32_t i)
 			/* "Moscow today": a day word is never inside a name. */
 			if (j > i && (wc(s, j) & PW_DAYWORD))
 				ok = 0;
+			/* "Last month Pyongyang allowed": a date, then the subject. */
+			if (j > i && t == POS_NNP && (wc(s, j - 1) & PW_TIME) &&
+			    tg(s, j - 1) != POS_NNP)
+				ok = 0;
 			break;
 		case POS_RB:
 			/* "almost five", "a really pleasant place". */
@@ -334,8 +338,10 @@ static chunk scan_chunk(const pstate *s, int32_t i)
 			ok = j > i && can_continue_nominal(nx);
 			break;
 		case POS_CC:
-			/* "awful and evil minister". */
-			ok = j > i && pos_is_adj(tg(s, j - 1)) && pos_is_adj(nx);
+			/* "awful and evil minister", "Japanese and North Korean
+			 * officials". */
+			ok = j > i && pos_is_adj(tg(s, j - 1)) &&
+			     (pos_is_adj(nx) || (nx == POS_NNP && pos_is_adj(tg(s, j + 2))));
 			break;
 		case POS_COMMA:
 			/* "complete, full diplomatic ties". */
@@ -386,6 +392,13 @@ done:
 static int chunk_is_np(const chunk *c, int32_t start)
 {
 	return c->end > start && c->nominal;
+}
+
+/* Does a noun phrase start at i? */
+static int np_starts(const pstate *s, int32_t i)
+{
+	chunk c = scan_chunk(s, i);
+	return chunk_is_np(&c, i);
 }
 
 /* Builds the chunk [i, c.end) as an NP, splitting possessives:
@@ -589,6 +602,7 @@ static int32_t p_np(pstate *s, int ctx);
 static int32_t p_pp(pstate *s, int ctx);
 static int32_t p_vp(pstate *s, int ctx);
 static int32_t p_clause(pstate *s, int ctx);
+static int32_t p_adjp(pstate *s, int ctx);
 
 static int enter(pstate *s)
 {
@@ -674,7 +688,7 @@ static int32_t p_prn(pstate *s, int ctx)
 		int32_t before = s->p, x = -1;
 		if (clause_at(s, s->p))
 			x = p_clause(s, ctx & ~C_TOP);
-		else if (scan_chunk(s, s->p).nominal)
+		else if (np_starts(s, s->p))
 			x = p_np(s, ctx & ~(C_SUBJ | C_STOPCOMMA));
 		else if (t == POS_IN || t == POS_TO)
 			x = p_pp(s, ctx);
@@ -859,10 +873,13 @@ static int32_t p_np(pstate *s, int ctx)
 			if (is_rel_word(s, i + 1) && tg(s, i + 1) != POS_WRB) {
 				int32_t o = OUTER();
 				leaf(s, o);
-				add(s, o, p_relative(s, ctx & ~(C_SUBJ | C_STOPCOMMA)));
+				add(s, o, p_relative(s, (ctx & ~C_SUBJ) | C_STOPCOMMA));
 				if (tg(s, s->p) == POS_COMMA && !(wc(s, s->p) & PM_TOPCOMMA) &&
-				    (ctx & C_SUBJ))
+				    ((ctx & C_SUBJ) || ((ctx & C_NOAPPOS) &&
+							is_verbish(tg(s, s->p + 1))))) {
 					leaf(s, o);
+					break;
+				}
 				continue;
 			}
 			/* Appositive ", the state's fiercest foe ,". */
@@ -1043,6 +1060,8 @@ static int32_t p_pp(pstate *s, int ctx)
 		x = p_pp(s, ctx);
 	} else {
 		x = p_np(s, (ctx & ~(C_SUBJ | C_NOCOORD | C_NOREL)) | C_INPP);
+		if (x < 0 && pos_is_adj(t))
+			x = p_adjp(s, ctx);
 		if (x < 0 && pos_is_adv(t)) {
 			x = nnew(s, TREE_ADVP, -1);
 			leaf(s, x);
@@ -1372,8 +1391,15 @@ static int32_t p_clause(pstate *s, int ctx)
 			continue;
 		}
 		if (t == POS_COMMA) {
-			if ((w & PM_TOPCOMMA) || (ctx & C_STOPCOMMA) || subj >= 0)
+			if ((w & PM_TOPCOMMA) || (ctx & C_STOPCOMMA))
 				break;
+			if (subj >= 0) {
+				/* "Details of the talks, which lasted ..., were". */
+				if (!is_verbish(tg(s, i + 1)))
+					break;
+				leaf(s, S);
+				continue;
+			}
 			if (s->p == start)
 				break;
 			leaf(s, S);
@@ -1420,6 +1446,15 @@ static int32_t p_clause(pstate *s, int ctx)
 		if (subj < 0) {
 			chunk c = scan_chunk(s, i);
 			if (chunk_is_np(&c, i)) {
+				/* "Last month Pyongyang allowed": a date before the
+				 * subject is an adjunct. */
+				if ((wc(s, c.end - 1) & PW_TIME) && np_starts(s, c.end)) {
+					int32_t tmp = nnew(s, TREE_NP, -1);
+					while (s->p < c.end)
+						leaf(s, tmp);
+					add(s, S, tmp);
+					continue;
+				}
 				subj = p_np(s, (ctx & ~(C_INPP | C_NOCOORD | C_NOREL)) | C_SUBJ);
 				add(s, S, subj);
 				continue;
