@@ -35,11 +35,16 @@ static int is_trail_punct(char c)
 	return c && strchr(".,;:!?\"'`)]}>", c) != NULL;
 }
 
-/* The next blank-separated token of s[0..n) from *pos: its id as written
- * (upper-cased) and the id with surrounding punctuation stripped (-1 when
- * nothing was stripped). Returns 0 at the end. */
-static int next_tok(const dict *d, const char *s, size_t n, size_t *pos,
-		    int32_t *id, int32_t *sid)
+/* A blank-separated token of a sentence, upper-cased, with the extent of
+ * its surrounding punctuation. */
+typedef struct ttok {
+	char buf[DICT_MAX_WORD + 8];
+	int len;  /* bytes in buf; -1 when too long to be a dictionary word */
+	int l, r; /* buf[l..r): without leading / trailing punctuation */
+} ttok;
+
+/* The next token of s[0..n) from *pos; 0 at the end. */
+static int next_tok(const char *s, size_t n, size_t *pos, ttok *t)
 {
 	size_t i = *pos;
 	while (i < n && is_space(s[i]))
@@ -52,32 +57,58 @@ static int next_tok(const dict *d, const char *s, size_t n, size_t *pos,
 	while (j < n && !is_space(s[j]))
 		j++;
 	*pos = j;
-	*id = *sid = -1;
-	char buf[DICT_MAX_WORD + 8];
-	int m = dict_upper(s + i, j - i, buf, sizeof buf);
-	if (m <= 0 || m > DICT_MAX_WORD)
+	t->len = dict_upper(s + i, j - i, t->buf, sizeof t->buf);
+	if (t->len > DICT_MAX_WORD)
+		t->len = -1;
+	if (t->len < 0)
 		return 1;
-	*id = intern_find(d->words, buf, (size_t)m);
-	int l = 0, r = m;
-	while (l < r && is_lead_punct(buf[l]))
-		l++;
-	while (r > l && is_trail_punct(buf[r - 1]))
-		r--;
-	if (r > l && (l > 0 || r < m))
-		*sid = intern_find(d->words, buf + l, (size_t)(r - l));
+	t->l = 0;
+	t->r = t->len;
+	while (t->l < t->r && is_lead_punct(t->buf[t->l]))
+		t->l++;
+	while (t->r > t->l && is_trail_punct(t->buf[t->r - 1]))
+		t->r--;
 	return 1;
 }
 
-/* Does phrase p continue with its words 1.. from *pos on? */
-static int rest_matches(const dict *d, const dict_tphrase *p, const char *s,
-			size_t n, size_t pos)
+/* The word id of the token, leading and / or trailing punctuation cut. */
+static int32_t tok_id(const dict *d, const ttok *t, int lead, int trail)
 {
+	if (t->len < 0)
+		return -1;
+	int a = lead ? t->l : 0, b = trail ? t->r : t->len;
+	if (b <= a)
+		return -1;
+	return intern_find(d->words, t->buf + a, (size_t)(b - a));
+}
+
+/* The ids a token may start a phrase with: as written, without leading
+ * punctuation, without any (-1 when it is the same as an earlier one). */
+static void tok_ids(const dict *d, const ttok *t, int32_t ids[3])
+{
+	ids[0] = tok_id(d, t, 0, 0);
+	ids[1] = t->l > 0 ? tok_id(d, t, 1, 0) : -1;
+	ids[2] = t->r < t->len ? tok_id(d, t, 1, 1) : -1;
+}
+
+/* Does phrase p match at the token whose ids are ids, and with its words
+ * 1.. at the tokens from *pos on? Punctuation may precede the first word
+ * and follow the last one, never sit between words. */
+static int phrase_matches(const dict *d, const dict_tphrase *p,
+			  const int32_t ids[3], const char *s, size_t n,
+			  size_t pos)
+{
+	if (p->n > 1 && p->w[0] != ids[0] && p->w[0] != ids[1])
+		return 0;
+	ttok t;
 	for (int32_t k = 1; k < p->n; k++) {
-		int32_t id, sid;
-		if (!next_tok(d, s, n, &pos, &id, &sid))
+		if (!next_tok(s, n, &pos, &t))
 			return 0;
-		if (id != p->w[k] && sid != p->w[k])
-			return 0;
+		if (tok_id(d, &t, 0, 0) == p->w[k])
+			continue;
+		if (k == p->n - 1 && t.r < t.len && tok_id(d, &t, 0, 1) == p->w[k])
+			continue;
+		return 0;
 	}
 	return 1;
 }
@@ -128,17 +159,20 @@ dict_discard_kind dict_discard_check(const dict *d, const char *text,
 	if (!d->finished || !text || d->ndisc == 0)
 		return best;
 	size_t pos = 0;
-	int32_t ids[2];
-	while (next_tok(d, text, n, &pos, &ids[0], &ids[1])) {
-		for (int v = 0; v < 2; v++) {
-			if (ids[v] < 0 || (v == 1 && ids[1] == ids[0]))
+	ttok t;
+	int32_t ids[3];
+	while (next_tok(text, n, &pos, &t)) {
+		tok_ids(d, &t, ids);
+		for (int v = 0; v < 3; v++) {
+			if (ids[v] < 0 || (v > 0 && ids[v] == ids[0]) ||
+			    (v == 2 && ids[2] == ids[1]))
 				continue;
 			const int32_t *rows;
 			int32_t nr = dict_index_rows(&d->disc_ix, ids[v], &rows);
 			for (int32_t i = 0; i < nr; i++) {
 				const dict_tphrase *p = &d->disc[rows[i]];
 				if (p->tag <= (int32_t)best ||
-				    !rest_matches(d, p, text, n, pos))
+				    !phrase_matches(d, p, ids, text, n, pos))
 					continue;
 				best = (dict_discard_kind)p->tag;
 				if (phrase)
@@ -393,16 +427,19 @@ int32_t dict_issues(const dict *d, const char *text, size_t n,
 	int32_t seen[ISSUE_SEEN];
 	int32_t nseen = 0, ncodes = 0;
 	size_t pos = 0;
-	int32_t ids[2];
-	while (next_tok(d, text, n, &pos, &ids[0], &ids[1])) {
-		for (int v = 0; v < 2; v++) {
-			if (ids[v] < 0 || (v == 1 && ids[1] == ids[0]))
+	ttok t;
+	int32_t ids[3];
+	while (next_tok(text, n, &pos, &t)) {
+		tok_ids(d, &t, ids);
+		for (int v = 0; v < 3; v++) {
+			if (ids[v] < 0 || (v > 0 && ids[v] == ids[0]) ||
+			    (v == 2 && ids[2] == ids[1]))
 				continue;
 			const int32_t *rows;
 			int32_t nr = dict_index_rows(&d->iss_ix, ids[v], &rows);
 			for (int32_t i = 0; i < nr; i++) {
 				const dict_tphrase *p = &d->iss[rows[i]];
-				if (!rest_matches(d, p, text, n, pos))
+				if (!phrase_matches(d, p, ids, text, n, pos))
 					continue;
 				if (p->tag < 0)
 					return 0;

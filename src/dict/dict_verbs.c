@@ -462,8 +462,10 @@ static void verb_line(dict *d, dict_reader *r, dict_line *ln, int32_t block,
 		}
 		return;
 	}
-	const char *wt = intern_str(d->words, word);
-	size_t wn = strlen(wt);
+	/* a copy: intern_add may move the table's strings */
+	char wt[DICT_MAX_WORD + 8];
+	size_t wn = strlen(intern_str(d->words, word));
+	memcpy(wt, intern_str(d->words, word), wn + 1);
 	for (int which = 0; which < 3; which++) {
 		char buf[DICT_MAX_WORD + 8];
 		int m = dict_verb_form(wt, wn, which, buf);
