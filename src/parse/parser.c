@@ -343,6 +343,16 @@ static chunk scan_chunk(const pstate *s, int32_t i)
 			ok = j > i && pos_is_adj(tg(s, j - 1)) &&
 			     (pos_is_adj(nx) || (nx == POS_NNP && pos_is_adj(tg(s, j + 2))));
 			break;
+		case POS_LQUOTE:
+		case POS_RQUOTE:
+			/* "a `` halfway '' point", "giant `` Free Tibet '' banners":
+			 * quotes inside a noun phrase that goes on after them. */
+			ok = j > i && !(t == POS_LQUOTE && is_noun_tag(tg(s, j - 1)) &&
+					tg(s, j - 1) != POS_NNP) &&
+			     (t == POS_LQUOTE ? can_continue_nominal(nx)
+					      : (can_continue_nominal(nx) &&
+						 !(nx == POS_NNP && is_noun_tag(tg(s, j - 1)))));
+			break;
 		case POS_COMMA:
 			/* "complete, full diplomatic ties". */
 			ok = j > i && pos_is_adj(tg(s, j - 1)) && pos_is_adj(nx) &&
@@ -467,6 +477,9 @@ static int clause_at(const pstate *s, int32_t i)
 		return 0;
 	int32_t j = measure_np(s, i, 1);
 	if (j < 0)
+		return 0;
+	/* A date is not a subject: "released Tuesday in the capital". */
+	if ((wc(s, scan_chunk(s, i).end - 1) & PW_TIME) && tg(s, i) != POS_DT)
 		return 0;
 	for (int k = 0; k < 4 && j < s->n; k++) {
 		pos_tag t = tg(s, j);

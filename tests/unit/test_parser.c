@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "parse/parser.h"
+#include "parse/parser_int.h"
 #include "parse/ptb.h"
 #include "parse/tree.h"
 #include "util/arena.h"
@@ -370,4 +371,66 @@ Test(parser, long_chains_stay_bounded)
 	free(parse(a, buf, &t));
 	free(buf);
 	arena_free(a);
+}
+
+Test(parser, tag_repairs)
+{
+	arena *a = arena_new();
+	tree t;
+	/* A noun between a base verb and an object is a verb. */
+	char *got = parse(a, "Quux/NNP will/MD wire/VB tap/NN the/DT lines/NNS ./.", &t);
+	cr_expect_str_eq(got, "(ROOT (S (NP (NNP Quux)) (VP (MD will) (VP (VB wire) "
+			      "(VP (VB tap) (NP (DT the) (NNS lines))))) (. .)))");
+	cr_expect_eq(t.toks[3].tag, POS_VB);
+	free(got);
+	/* A clause with no verb at all: the noun before the object. */
+	got = parse(a, "Zorb/NNP and/CC Quux/NNP welcome/NN the/DT pact/NN ./.", &t);
+	cr_expect_str_eq(got, "(ROOT (S (NP (NNP Zorb) (CC and) (NNP Quux)) (VP (VBP welcome) "
+			      "(NP (DT the) (NN pact))) (. .)))");
+	free(got);
+	/* A past form after the subject's noun, before a date, with the
+	 * clause's verb later: a reduced relative. */
+	got = parse(a, "A/DT report/NN released/VBD Tuesday/NNP in/IN Blarg/NNP accused/VBD "
+		       "Zorb/NNP ./.", &t);
+	cr_expect_str_eq(got, "(ROOT (S (NP (NP (DT A) (NN report)) (VP (VBN released) "
+			      "(NP (NNP Tuesday)) (PP (IN in) (NP (NNP Blarg))))) (VP (VBD accused) "
+			      "(NP (NNP Zorb))) (. .)))");
+	free(got);
+	/* ... but not when the past form is the clause's verb. */
+	got = parse(a, "Zorb/NNP troops/NNS attacked/VBD in/IN Quux/NNP ,/, officials/NNS "
+		       "said/VBD ./.", &t);
+	cr_expect_str_eq(got, "(ROOT (S (S (NP (NNP Zorb) (NNS troops)) (VP (VBD attacked) "
+			      "(PP (IN in) (NP (NNP Quux))))) (, ,) (NP (NNS officials)) "
+			      "(VP (VBD said)) (. .)))");
+	free(got);
+	arena_free(a);
+}
+
+Test(parser, quotes_inside_np_and_dates)
+{
+	expect_parse("Zorb/NNP unfurled/VBD giant/JJ ``/`` Free/NNP Quux/NNP ''/'' banners/NNS ./.",
+		     "(ROOT (S (NP (NNP Zorb)) (VP (VBD unfurled) (NP (JJ giant) (`` ``) "
+		     "(NNP Free) (NNP Quux) ('' '') (NNS banners))) (. .)))");
+	expect_parse("Last/JJ month/NN Zorb/NNP freed/VBD prisoners/NNS ./.",
+		     "(ROOT (S (NP (JJ Last) (NN month)) (NP (NNP Zorb)) (VP (VBD freed) "
+		     "(NP (NNS prisoners))) (. .)))");
+}
+
+Test(parser, word_classes)
+{
+	/* The first, last and some middle entries of the sorted table. */
+	static const struct { const char *w; uint8_t tag; uint32_t cls; } cases[] = {
+		{"'M", POS_VBP, PW_BE}, {"YESTERDAY", POS_NN, PW_TIME | PW_DAYWORD},
+		{"OF", POS_IN, PW_OF}, {"SAID", POS_VBD, PW_SAY},
+		{"YEARS", POS_NNS, PW_TIME | PW_DURATION}, {"MAY", POS_MD, 0},
+		{"'S", POS_POS, 0}, {"'S", POS_VBZ, PW_BE}, {"ZORB", POS_NNP, 0},
+		{"STARTING", POS_VBG, PW_VBGPREP}, {"STARTING", POS_NN, 0}};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		tok_token k = {0};
+		k.upper = cases[i].w;
+		k.ulen = (uint16_t)strlen(cases[i].w);
+		k.tag = cases[i].tag;
+		cr_expect_eq(parse_word_class(&k), cases[i].cls, "%s/%s", cases[i].w,
+			     pos_name((pos_tag)cases[i].tag));
+	}
 }
