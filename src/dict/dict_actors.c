@@ -480,6 +480,8 @@ const char *dict_actor_code(const dict *d, int32_t entry, int32_t date)
 	if (entry < 0 || entry >= d->naent)
 		return "---";
 	const dict_aentry *a = &d->aent[entry];
+	if (a->ncodes == 0)
+		return "---";
 	const dict_acode *c = d->acode + a->code0;
 	const char *def = NULL, *open = NULL;
 	for (int32_t i = 0; i < a->ncodes; i++) {

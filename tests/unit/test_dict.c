@@ -1246,3 +1246,55 @@ Test(dict, life_cycle)
 	dict_free(d);
 	diag_free(dg);
 }
+
+/* ---- Robustness -------------------------------------------------------- */
+
+/* Garbage made of the formats' own punctuation never crashes a loader or
+ * a matcher (run under ASan/UBSan by make asan). */
+Test(dict, garbage_never_crashes)
+{
+	static const char alpha[] = "[]{}<>!-_+~&*$^%#:;=,.'\"\t\n\n\n   "
+				    "ABCXYZabc0123456789/\xC3\xA9\xFF\x1a";
+	uint32_t seed = 12345;
+	char text[1500];
+	for (int round = 0; round < 60; round++) {
+		diag *dg = diag_new(NULL, round % 2);
+		dict *d = dict_new(dg);
+		for (int k = 0; k < DICT_KIND_COUNT_; k++) {
+			for (size_t i = 0; i < sizeof text; i++) {
+				seed = seed * 1103515245u + 12345u;
+				text[i] = alpha[(seed >> 16) % (sizeof alpha - 1)];
+			}
+			dict_load_mem(d, (dict_kind)k, "g", text, sizeof text);
+		}
+		dict_finish(d);
+		dict_stats s;
+		dict_get_stats(d, &s);
+		int32_t w[12];
+		for (int i = 0; i < 12; i++) {
+			seed = seed * 1103515245u + 12345u;
+			w[i] = (int32_t)((seed >> 16) % (uint32_t)(s.words + 2)) - 1;
+		}
+		dict_actor_match am;
+		dict_agent_match gm;
+		uint8_t taken[12] = {0, 1};
+		dict_actor_find(d, w, 12, &am);
+		for (int i = 0; i < 12; i++) {
+			dict_agent_at(d, w, 12, i, taken, &gm);
+			const dict_verb *v;
+			int32_t nv = dict_verb_lookup(d, w[i], &v);
+			for (int32_t j = 0; j < nv; j++) {
+				const dict_pattern *p;
+				dict_block_patterns(d, v[j].block, &p);
+			}
+		}
+		for (int32_t i = 0; i < s.actors; i++)
+			dict_actor_code(d, i, i % 2 ? 20100101 : 0);
+		dict_issue_count ic[4];
+		dict_discard_check(d, text, sizeof text, NULL);
+		dict_issues(d, text, sizeof text, ic, 4);
+		cr_assert_geq(diag_count(dg), 0);
+		dict_free(d);
+		diag_free(dg);
+	}
+}
