@@ -7,6 +7,9 @@
  * comma structure, decided left to right without backtracking. Each token
  * is consumed once; look-ahead scans are capped, so the cost is linear.
  * Recursion is capped (PARSE_MAX_REC) and everything lives in the arena.
+ * A few tags the context settles are corrected in place in the caller's
+ * tokens (retag(): a verb tagged as a noun after a modal, ...), so the tree
+ * and the tokens always agree.
  */
 #include "parser.h"
 #include "parser_int.h"

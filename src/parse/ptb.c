@@ -3,7 +3,10 @@
  *
  * One left-to-right pass with an explicit stack (no recursion), so any
  * input, however deep or broken, costs linear time and ends in either a
- * tree or a message. Leaves become tokens aligned to the sentence's text.
+ * tree or a message. Leaves become tokens aligned to the sentence's text;
+ * without a text every token gets start = end = text_base. A top node
+ * that is not ROOT (or an empty label) is wrapped in ROOT; -NONE- leaves
+ * and the phrases they leave empty are dropped; AUX* tags read as VB*.
  */
 #include "ptb.h"
 
