@@ -1531,6 +1531,75 @@ static void emit(const pstate *s, tree *t, int32_t x, int32_t tp, int depth)
 	}
 }
 
+/* ---- Temporal noun phrases ------------------------------------------- */
+
+static int word_in(const char *w, const char *const *list)
+{
+	for (; *list; list++) {
+		if (strcmp(w, *list) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static const char *const time_nouns[] = {
+	"TODAY", "YESTERDAY", "TOMORROW", "TONIGHT", "MONDAY", "TUESDAY",
+	"WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY", "WEEK", "WEEKS",
+	"WEEKEND", "MONTH", "MONTHS", "YEAR", "YEARS", "DECADE", "DECADES",
+	"DAY", "DAYS", "MORNING", "AFTERNOON", "EVENING", "NIGHT", "HOURS",
+	"HOUR", "MINUTES", "JANUARY", "FEBRUARY", "MARCH", "APRIL", "JUNE",
+	"JULY", "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER",
+	"JAN.", "FEB.", "MAR.", "APR.", "AUG.", "SEPT.", "SEP.", "OCT.", "NOV.",
+	"DEC.", "SPRING", "SUMMER", "AUTUMN", "WINTER", "CENTURY", NULL};
+static const char *const time_modifiers[] = {
+	"NEXT", "LAST", "PAST", "COMING", "EARLY", "LATE", "PREVIOUS",
+	"RECENT", "SAME", "FOLLOWING", "THIS", "THAT", "THE", "A", "EACH",
+	"EVERY", "SEVERAL", "FEW", "MANY", "ALMOST", "NEARLY", "ABOUT", "SOME",
+	"MID", NULL};
+
+/* Whether every word under node i is a time word or a time modifier, with
+ * at least one time noun (returned in *noun). */
+static int all_time(const tree *t, int32_t i, int *noun, int depth)
+{
+	const tree_node *x = &t->nodes[i];
+	if (depth > 64)
+		return 0;
+	if (x->kind == TREE_LEAF) {
+		const tok_token *k = &t->toks[x->tok];
+		if (word_in(k->upper, time_nouns)) {
+			*noun = 1;
+			return 1;
+		}
+		return k->tag == POS_CD || k->tag == POS_POS ||
+		       word_in(k->upper, time_modifiers);
+	}
+	if (x->kind != TREE_NP && x->kind != TREE_QP && x->kind != TREE_ADJP &&
+	    x->kind != TREE_NX)
+		return 0;
+	for (int32_t k = x->first; k >= 0; k = t->nodes[k].next) {
+		if (!all_time(t, k, noun, depth + 1))
+			return 0;
+	}
+	return 1;
+}
+
+/* Marks bare NPs that only name a time ("today", "next week", "five
+ * years after") as the Treebank's NP-TMP: they are never actors. As in the
+ * Treebank, the object of a preposition ("on Monday") is a plain NP. */
+static void mark_temporal(tree *t)
+{
+	for (int32_t i = 0; i < t->n; i++) {
+		if (t->nodes[i].kind != TREE_NP)
+			continue;
+		int32_t p = t->nodes[i].parent;
+		if (p >= 0 && t->nodes[p].kind == TREE_PP)
+			continue;
+		int noun = 0;
+		if (all_time(t, i, &noun, 0) && noun)
+			t->nodes[i].flags |= TREE_F_TEMPORAL;
+	}
+}
+
 void parse_sentence(arena *a, tok_token *toks, int32_t n, tree *t)
 {
 	tree_init(t, a, toks, n);
@@ -1621,4 +1690,5 @@ void parse_sentence(arena *a, tok_token *toks, int32_t n, tree *t)
 	}
 	(void)nchildren;
 	emit(s, t, outer >= 0 ? outer : top, root_t, 1);
+	mark_temporal(t);
 }

@@ -14,7 +14,10 @@
 
 #include "tree.h"
 
-/* Parses toks[0..n) (tagged; borrowed) into *t, allocating from a. */
+/* Parses toks[0..n) (tagged; borrowed) into *t, allocating from a. The
+ * parser may correct a few tags in place so that tokens and tree agree (a
+ * noun after a modal becomes a verb, ...); see parser.c. NPs that only
+ * name a time are flagged TREE_F_TEMPORAL, as the Treebank's NP-TMP. */
 void parse_sentence(arena *a, tok_token *toks, int32_t n, tree *t);
 
 #endif

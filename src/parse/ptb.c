@@ -74,6 +74,17 @@ static tree_kind phrase_kind(const char *s, size_t n)
 	return tree_kind_from_name(s, n);
 }
 
+/* Whether a label carries the Treebank's temporal function tag (NP-TMP). */
+static int label_temporal(const char *s, size_t n)
+{
+	for (size_t i = 1; i + 4 <= n; i++) {
+		if (s[i] == '-' && memcmp(s + i + 1, "TMP", 3) == 0 &&
+		    (i + 4 == n || s[i + 4] == '-' || s[i + 4] == '='))
+			return 1;
+	}
+	return 0;
+}
+
 /* ---- Alignment of leaves to the raw text ------------------------------- */
 
 /* Length of the text at s[0..n) matched by a quote mark opening (open=1) or
@@ -358,6 +369,8 @@ int ptb_read(arena *a, const char *src, size_t n, const char *text,
 		int32_t prev = t->nodes[parent].last;
 		tree_kind k = labn ? phrase_kind(lab, labn) : TREE_X;
 		int32_t x = tree_add(t, parent, k);
+		if (k == TREE_NP && label_temporal(lab, labn))
+			t->nodes[x].flags |= TREE_F_TEMPORAL;
 		stack[depth++] = (ptb_frame){x, prev, 0};
 	}
 	i = skip_ws(src, i, n);
