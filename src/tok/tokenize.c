@@ -60,7 +60,7 @@ static int word_char(const unsigned char *p, size_t n, size_t *k)
 {
 	if (p[0] < 0x80) {
 		*k = 1;
-		return is_alnum(p[0]) || p[0] == '_';
+		return is_alnum(p[0]);
 	}
 	int32_t cp = decode(p, n, k);
 	utf8proc_category_t cat = utf8proc_category(cp);
@@ -366,7 +366,9 @@ int32_t tok_sentence(arena *a, const clean_text *c, size_t start, size_t end,
 	size_t i = start;
 	while (i < end) {
 		unsigned char ch = u[i];
-		if (is_space(ch)) {
+		/* '_' joins words in dictionaries, never in news: in text it
+		 * separates them ("Dol_Amroth" is two words). */
+		if (is_space(ch) || ch == '_') {
 			i++;
 			continue;
 		}
