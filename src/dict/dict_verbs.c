@@ -722,7 +722,7 @@ static int cmp_vrec_dup(const void *pa, const void *pb)
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
-/* word, most companions first, then file order */
+/* word, most companions first, explicit before generated, file order */
 static int cmp_vrec_final(const void *pa, const void *pb)
 {
 	const dict_vrec *a = pa, *b = pb;
@@ -731,6 +731,8 @@ static int cmp_vrec_final(const void *pa, const void *pb)
 	int ca = a->v.npre + a->v.npost, cb = b->v.npre + b->v.npost;
 	if (ca != cb)
 		return ca > cb ? -1 : 1;
+	if (a->generated != b->generated)
+		return a->generated < b->generated ? -1 : 1;
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
@@ -751,18 +753,24 @@ void dict_finish_verbs(dict *d)
 {
 	if (d->nvrec > 1)
 		qsort(d->vrec, (size_t)d->nvrec, sizeof *d->vrec, cmp_vrec_dup);
-	/* the same verb form (word and companions) defined twice: the
-	 * first explicit definition wins (docs/dictionaries.md) */
+	/* the same verb form (word and companions) defined twice in one
+	 * block: the first explicit definition stays. In two blocks both
+	 * stay, in this order, so the coder tries the patterns of both
+	 * (docs/dictionaries.md; the records' DEMO-05) */
 	int32_t k = 0;
 	for (int32_t i = 0; i < d->nvrec; i++) {
-		if (k > 0) {
-			const dict_vrec *a = &d->vrec[k - 1], *b = &d->vrec[i];
-			if (a->word == b->word &&
-			    cmp_ids(a->v.pre, a->v.npre, b->v.pre, b->v.npre) == 0 &&
-			    cmp_ids(a->v.post, a->v.npost, b->v.post, b->v.npost) == 0)
-				continue;
+		int dup = 0;
+		for (int32_t j = k - 1; j >= 0; j--) {
+			const dict_vrec *a = &d->vrec[j], *b = &d->vrec[i];
+			if (a->word != b->word ||
+			    cmp_ids(a->v.pre, a->v.npre, b->v.pre, b->v.npre) != 0 ||
+			    cmp_ids(a->v.post, a->v.npost, b->v.post, b->v.npost) != 0)
+				break;
+			if (a->v.block == b->v.block)
+				dup = 1;
 		}
-		d->vrec[k++] = d->vrec[i];
+		if (!dup)
+			d->vrec[k++] = d->vrec[i];
 	}
 	d->nvrec = k;
 	if (d->nvrec > 1)

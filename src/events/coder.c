@@ -1076,6 +1076,22 @@ static void explain_pattern(buf *ex, const dict_pattern *p, const char *why)
 		buf_printf(ex, "    pattern line %d: %s  %s\n", p->line, p->text, why);
 }
 
+/* Whether two verb entries are the same form (word and companions). */
+static int same_form(const dict_verb *a, const dict_verb *b)
+{
+	if (a->npre != b->npre || a->npost != b->npost)
+		return 0;
+	for (int k = 0; k < a->npre; k++) {
+		if (a->pre[k] != b->pre[k])
+			return 0;
+	}
+	for (int k = 0; k < a->npost; k++) {
+		if (a->post[k] != b->post[k])
+			return 0;
+	}
+	return 1;
+}
+
 /* Codes the verb at item i; returns the item to continue from. */
 static int32_t code_verb(coder *c, int32_t i, uint8_t *skip)
 {
@@ -1119,40 +1135,52 @@ static int32_t code_verb(coder *c, int32_t i, uint8_t *skip)
 			   v->phrase, dict_block_label(c->d, v->block), v->code,
 			   passive ? " passive" : "");
 
-	const dict_pattern *pats;
-	int32_t np = dict_block_patterns(c->d, v->block, &pats);
 	const dict_pattern *fired = NULL;
 	match m = {.src = -1, .tgt = -1};
 	int32_t *uw = arena_alloc(c->a, (size_t)(i - lo + 1) * sizeof *uw);
 	int32_t *lw = arena_alloc(c->a, (size_t)(end - i + 1) * sizeof *lw);
 	int32_t nuw = range_words(c, lo, i, skip, uw);
 	int32_t nlw = range_words(c, i + 1, end, skip, lw);
-	for (int32_t k = 0; k < np; k++) {
-		const dict_pattern *p = &pats[k];
-		if (!words_present(p->lower, p->nlower, lw, nlw)) {
-			explain_pattern(c->ex, p, "lower part does not match");
+	/* The same form may be defined in several blocks: their patterns are
+	 * tried in turn (docs/dictionaries.md). */
+	for (int32_t e = 0; e < nent && !fired; e++) {
+		const dict_verb *ve = &ent[e];
+		if (ve != v && !same_form(ve, v))
 			continue;
-		}
-		if (!words_present(p->upper, p->nupper, uw, nuw)) {
-			explain_pattern(c->ex, p, "upper part does not match");
+		int seen = 0; /* a block already tried for this form */
+		for (int32_t e2 = 0; e2 < e; e2++)
+			seen |= same_form(&ent[e2], v) && ent[e2].block == ve->block;
+		if (seen)
 			continue;
+		const dict_pattern *pats;
+		int32_t np = dict_block_patterns(c->d, ve->block, &pats);
+		for (int32_t k = 0; k < np; k++) {
+			const dict_pattern *p = &pats[k];
+			if (!words_present(p->lower, p->nlower, lw, nlw)) {
+				explain_pattern(c->ex, p, "lower part does not match");
+				continue;
+			}
+			if (!words_present(p->upper, p->nupper, uw, nuw)) {
+				explain_pattern(c->ex, p, "upper part does not match");
+				continue;
+			}
+			match up = {.lo = lo, .hi = i, .verb = i, .skip = skip, .src = -1, .tgt = -1};
+			match dn = {.lo = i + 1, .hi = end, .verb = i, .skip = skip, .src = -1, .tgt = -1};
+			if (!match_half(c, &dn, p->lower, p->nlower, +1, 0)) {
+				explain_pattern(c->ex, p, "lower part does not match");
+				continue;
+			}
+			if (!match_half(c, &up, p->upper, p->nupper, -1, 1)) {
+				explain_pattern(c->ex, p, "upper part does not match");
+				continue;
+			}
+			fired = p;
+			m.src = up.src >= 0 ? up.src : dn.src;
+			m.tgt = dn.tgt >= 0 ? dn.tgt : up.tgt;
+			m.src_both = up.src_both;
+			explain_pattern(c->ex, p, "MATCHES");
+			break;
 		}
-		match up = {.lo = lo, .hi = i, .verb = i, .skip = skip, .src = -1, .tgt = -1};
-		match dn = {.lo = i + 1, .hi = end, .verb = i, .skip = skip, .src = -1, .tgt = -1};
-		if (!match_half(c, &dn, p->lower, p->nlower, +1, 0)) {
-			explain_pattern(c->ex, p, "lower part does not match");
-			continue;
-		}
-		if (!match_half(c, &up, p->upper, p->nupper, -1, 1)) {
-			explain_pattern(c->ex, p, "upper part does not match");
-			continue;
-		}
-		fired = p;
-		m.src = up.src >= 0 ? up.src : dn.src;
-		m.tgt = dn.tgt >= 0 ? dn.tgt : up.tgt;
-		m.src_both = up.src_both;
-		explain_pattern(c->ex, p, "MATCHES");
-		break;
 	}
 	const char *code = fired ? fired->code : v->code;
 	if (!fired && strcmp(code, "---") == 0) {

@@ -355,20 +355,23 @@ Test(dict, verb_line_problems)
 	t_close(&t);
 }
 
-Test(dict, duplicate_verb_first_definition_wins)
+Test(dict, duplicate_verb_in_two_blocks_keeps_both_in_order)
 {
 	tctx t;
 	t_open(&t, 0);
 	t_load(&t, DICT_VERBS,
-	       "--- FLEE [010] ---\nFLEE\nSCRAM\n"
+	       "--- FLEE [010] ---\nFLEE\nSCRAM\nSCRAM\n"
 	       "--- SCRAM [020] ---\nSCRAM\nFLEED\n");
 	dict_finish(t.d);
 	const dict_verb *v;
-	cr_assert_eq(dict_verb_lookup(t.d, W(t.d, "SCRAM"), &v), 1);
+	/* twice in FLEE's block: once; in two blocks: both, first first */
+	cr_assert_eq(dict_verb_lookup(t.d, W(t.d, "SCRAM"), &v), 2);
 	cr_assert_str_eq(v[0].code, "010");
-	/* an explicit verb beats a generated form of another verb */
-	cr_assert_eq(dict_verb_lookup(t.d, W(t.d, "FLEED"), &v), 1);
+	cr_assert_str_eq(v[1].code, "020");
+	/* an explicit verb comes before a generated form of another verb */
+	cr_assert_eq(dict_verb_lookup(t.d, W(t.d, "FLEED"), &v), 2);
 	cr_assert_str_eq(v[0].code, "020");
+	cr_assert_str_eq(v[1].code, "010");
 	t_close(&t);
 }
 
