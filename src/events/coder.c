@@ -1182,7 +1182,13 @@ static int32_t code_verb(coder *c, int32_t i, uint8_t *skip)
 			break;
 		}
 	}
+	/* No pattern: the verb's own code, the first that is not null among
+	 * the blocks that define this form. */
 	const char *code = fired ? fired->code : v->code;
+	for (int32_t e = 0; !fired && e < nent && strcmp(code, "---") == 0; e++) {
+		if (same_form(&ent[e], v))
+			code = ent[e].code;
+	}
 	if (!fired && strcmp(code, "---") == 0) {
 		if (c->ex)
 			buf_printf(c->ex, "    no pattern, null verb code: no event\n");
