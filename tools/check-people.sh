@@ -2,7 +2,8 @@
 # check-people.sh - mechanical checks of dyad's people actor dictionary
 # (by default data/dict/dyad.people.actors.txt): entries per country banner,
 # date-line syntax (8-digit dates, real months and days, from <= to, dated
-# lines of an entry in order and not overlapping), phrases (primary or
+# lines of an entry in order, neither overlapping nor leaving gaps, and
+# covering all dates unless an undated default does), phrases (primary or
 # synonym) that appear under two entries, entries with no code line, and
 # codes whose country is not an ISO 3166 alpha-3 code.
 #
@@ -73,12 +74,28 @@ function checkcode(c,   i, p) {
 			if (!(substr(c, i, 3) in known))
 				err("code \"" c "\": unknown part \"" substr(c, i, 3) "\"")
 }
-# Closes the current entry: an entry must have at least one code line.
+# Day number of a valid YYYYMMDD date (days since 1 March of year 0).
+function dayno(d,   y, m, dd) {
+	y = substr(d, 1, 4) + 0; m = substr(d, 5, 2) + 0; dd = substr(d, 7, 2) + 0
+	if (m <= 2) { y--; m += 12 }
+	return 365 * y + int(y / 4) - int(y / 100) + int(y / 400) + \
+	       int((153 * (m - 3) + 2) / 5) + dd
+}
+function eerr(msg) {
+	printf "%s:%d: entry %s %s\n", file, curline, cur, msg
+	nerr++
+}
+# Closes the current entry: it must have a code line, and without an
+# undated default its dated lines must cover every date.
 function endentry() {
 	if (cur != "" && ncodes == 0)
-		printf "%s:%d: entry %s has no code line\n", file, curline, cur
-	if (cur != "" && ncodes == 0)
-		nerr++
+		eerr("has no code line")
+	else if (cur != "" && !hasdefault && ndatedent > 0) {
+		if (firstlo != 0)
+			eerr("codes nothing before " firstlo)
+		if (lasthi != 99999999)
+			eerr("codes nothing after " lasthi)
+	}
 	cur = ""
 }
 BEGIN {
@@ -120,7 +137,7 @@ body ~ /^\t/ {
 	n = split(s, f, " ")
 	checkcode(f[1])
 	ncodes++
-	if (n == 1) { lo = 0; hi = 99999999 }
+	if (n == 1) { hasdefault = 1; next }
 	else if (n != 2) { err("malformed code line \"" s "\""); next }
 	else if (f[2] ~ /^>/) { lo = substr(f[2], 2); hi = 99999999
 		if (!valid(lo)) { err("invalid date \"" lo "\""); next } }
@@ -132,12 +149,15 @@ body ~ /^\t/ {
 		if (!valid(hi)) { err("invalid date \"" hi "\""); next }
 		if (lo + 0 > hi + 0) { err("date range " f[2] " ends before it starts"); next }
 	} else { err("cannot read the date \"" f[2] "\""); next }
-	if (n == 2) {
-		if (lo + 0 < lasthi + 0 && lasthi != "")
-			err("dated line overlaps or precedes the one before it")
-		lasthi = hi
-		ndated++
-	}
+	if (lasthi != "" && lo + 0 <= lasthi + 0)
+		err("dated line overlaps or precedes the one before it")
+	else if (lasthi != "" && lo != 0 && dayno(lo) != dayno(lasthi) + 1)
+		err("gap between " lasthi " and " lo)
+	if (ndatedent == 0)
+		firstlo = lo
+	lasthi = hi
+	ndated++
+	ndatedent++
 	next
 }
 body ~ /^\+/ {
@@ -159,6 +179,7 @@ body ~ /^\+/ {
 	if (p in where) err("phrase " p " also under " where[p])
 	else where[p] = p " (line " FNR ")"
 	cur = p; curline = FNR; ncodes = 0; lasthi = ""
+	hasdefault = 0; ndatedent = 0; firstlo = ""
 	count[country]++
 	nent++
 }
