@@ -64,10 +64,24 @@ $(BUILD)/gen/lexicon_data.c: $(BUILD)/tools/mklexicon $(wildcard data/lexicon/*.
 	@mkdir -p $(@D)
 	$(BUILD)/tools/mklexicon $(WORDNET) data/lexicon $@
 
-# dyad's own default dictionaries, embedded so the binary works anywhere.
-$(BUILD)/gen/default_data.c: $(BUILD)/tools/embed $(DEFAULT_DICTS)
+# dyad's country actors, generated from Debian iso-codes (a declared build
+# dependency) and the table data/world/countries.tsv.
+ISO3166 ?= /usr/share/iso-codes/json/iso_3166-1.json
+$(BUILD)/tools/mkcountries: tools/mkcountries.c
 	@mkdir -p $(@D)
-	$(BUILD)/tools/embed $@ $(DEFAULT_DICTS)
+	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -Wall -Wextra $(WERROR) $(shell pkg-config --cflags jansson) -o $@ $< $(shell pkg-config --libs jansson)
+
+$(BUILD)/gen/dyad.countries.actors.txt: $(BUILD)/tools/mkcountries data/world/countries.tsv $(ISO3166)
+	@mkdir -p $(@D)
+	$(BUILD)/tools/mkcountries $(ISO3166) data/world/countries.tsv $@
+
+$(ISO3166):
+	@echo "$@ is missing: install the Debian package iso-codes" >&2; exit 1
+
+# dyad's own default dictionaries, embedded so the binary works anywhere.
+$(BUILD)/gen/default_data.c: $(BUILD)/tools/embed $(DEFAULT_DICTS) $(BUILD)/gen/dyad.countries.actors.txt
+	@mkdir -p $(@D)
+	$(BUILD)/tools/embed $@ $(DEFAULT_DICTS) $(BUILD)/gen/dyad.countries.actors.txt
 
 $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/libdyad.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $(UNIT_OBJ) $(BUILD)/libdyad.a $(LIBS) -lcriterion
