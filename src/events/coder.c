@@ -39,6 +39,7 @@ typedef struct coder {
 	int32_t nne, capne;
 	cd_event *ev;    /* events */
 	int32_t nev, capev;
+	int hedged;      /* the sentence reports its events as unconfirmed */
 } coder;
 
 static void push_item(coder *c, item x)
@@ -811,7 +812,7 @@ static void add_event(coder *c, const actor_ref *s, const actor_ref *t,
 	c->ev[c->nev++] = (cd_event){
 		.source = s->code, .target = t->code, .code = code,
 		.src_ne = s->ne, .tgt_ne = t->ne, .verb_tok = verb_tok,
-		.pattern = pat, .passive = passive,
+		.pattern = pat, .passive = passive, .hedged = c->hedged,
 	};
 	if (c->ex)
 		buf_printf(c->ex, "  EVENT %s %s %s%s\n", s->code, t->code, code,
@@ -1076,6 +1077,69 @@ static void explain_pattern(buf *ex, const dict_pattern *p, const char *why)
 		buf_printf(ex, "    pattern line %d: %s  %s\n", p->line, p->text, why);
 }
 
+/* Whether the verb at i is negated: NOT, N'T or NEVER among the
+ * auxiliaries and adverbs just before it ("did not visit", "will never
+ * attend", "has not yet met"). */
+static int is_negated(const coder *c, int32_t i)
+{
+	for (int32_t j = i - 1; j >= 0; j--) {
+		const item *x = &c->it[j];
+		if (x->kind != IT_WORD)
+			continue;
+		if (word_is(c, j, "NOT") || word_is(c, j, "N'T") || word_is(c, j, "NEVER"))
+			return 1;
+		pos_tag tg = (pos_tag)c->t->toks[x->tok].tag;
+		if (!pos_is_verb(tg) && !pos_is_adv(tg) && tg != POS_MD && tg != POS_TO)
+			return 0;
+	}
+	return 0;
+}
+
+/* Whether a pattern names the negation itself (NOT, N'T, NEVER, or a
+ * synset holding them): then the dictionary codes the negated form. */
+static int pattern_negative(const coder *c, const dict_pattern *p)
+{
+	const dict_pel *halves[2] = {p->upper, p->lower};
+	int32_t ns[2] = {p->nupper, p->nlower};
+	for (int h = 0; h < 2; h++) {
+		for (int32_t k = 0; k < ns[h]; k++) {
+			const dict_pel *e = &halves[h][k];
+			if (e->kind == PEL_WORD) {
+				const char *w = dict_word_text(c->d, e->id);
+				if (w && (!strcmp(w, "NOT") || !strcmp(w, "N'T") || !strcmp(w, "NEVER")))
+					return 1;
+			} else if (e->kind == PEL_SYNSET) {
+				const dict_seq *mem;
+				int32_t nm = dict_synset_members(c->d, e->id, &mem);
+				for (int32_t m = 0; m < nm; m++) {
+					for (int32_t w = 0; w < mem[m].n; w++) {
+						const char *t = dict_word_text(c->d, mem[m].w[w]);
+						if (t && (!strcmp(t, "NOT") || !strcmp(t, "N'T") || !strcmp(t, "NEVER")))
+							return 1;
+					}
+				}
+			}
+		}
+	}
+	return 0;
+}
+
+/* Words that mark a sentence's report as unconfirmed. */
+static int sentence_hedged(const coder *c)
+{
+	static const char *const hedges[] = {
+		"REPORTEDLY", "ALLEGEDLY", "UNCONFIRMED", "PURPORTEDLY",
+		"UNVERIFIED", "RUMORED", "RUMOURED", "SUPPOSEDLY", NULL};
+	for (int32_t i = 0; i < c->t->ntok; i++) {
+		const char *u = c->t->toks[i].upper;
+		for (int k = 0; hedges[k]; k++) {
+			if (!strcmp(u, hedges[k]))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* Whether two verb entries are the same form (word and companions). */
 static int same_form(const dict_verb *a, const dict_verb *b)
 {
@@ -1196,6 +1260,14 @@ static int32_t code_verb(coder *c, int32_t i, uint8_t *skip)
 	}
 	if (!fired && c->ex)
 		buf_printf(c->ex, "    no pattern matched: verb code %s\n", code);
+	/* A negated verb reports an event that did not happen: nothing is
+	 * coded unless the pattern that fired names the negation. The clause
+	 * still ends here. */
+	if (c->s->negation && is_negated(c, i) && !(fired && pattern_negative(c, fired))) {
+		if (c->ex)
+			buf_printf(c->ex, "    negated (\"not\", \"never\"): no event\n");
+		return end;
+	}
 	int32_t src = m.src;
 	int32_t tgt = m.tgt;
 	if (src < 0)
@@ -1229,6 +1301,7 @@ void code_sentence(const dict *d, arena *a, const tree *t,
 	link_markers(&c);
 	delete_commas(&c);
 	code_nes(&c);
+	c.hedged = sentence_hedged(&c);
 	uint8_t *skip = arena_calloc(a, (size_t)c.n + 1, 1);
 	for (int32_t i = 0; i < c.n;) {
 		if (c.it[i].kind == IT_WORD && c.it[i].verb)

@@ -44,6 +44,7 @@ typedef struct cd_event {
 	int32_t verb_tok;    /* token of the verb */
 	const dict_pattern *pattern; /* pattern that fired, NULL: verb code */
 	int passive;         /* roles were swapped for the passive voice */
+	int hedged;          /* the sentence reports it as unconfirmed */
 } cd_event;
 
 typedef struct cd_result {

@@ -19,6 +19,7 @@ doc_settings doc_settings_default(int xml)
 	s.comma_emin = 2;
 	s.comma_emax = 8;
 	s.targetless = xml ? 0 : 1;
+	s.negation = xml ? 0 : 1;
 	return s;
 }
 

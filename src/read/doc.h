@@ -18,6 +18,10 @@ typedef struct doc_settings {
 	int comma_min, comma_max;   /* internal comma clauses */
 	int comma_bmin, comma_bmax; /* initial clause */
 	int comma_emin, comma_emax; /* terminal clause */
+	int negation;         /* a negated verb ("did not visit", "will not
+	                         attend") codes nothing unless a pattern of the
+	                         dictionary codes the negated form (a refusal);
+	                         on for text, off for PETRARCH's records */
 	int targetless;       /* keep an event whose clause has no noun phrase
 	                         after the verb at all (text input: "North
 	                         Korea tested a missile" style one-sided events
