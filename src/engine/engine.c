@@ -31,6 +31,7 @@ struct eng_session {
 	arena *a;          /* per-sentence scratch */
 	char *story;       /* owned id of the current story, NULL before any */
 	int story_discard; /* a story discard matched in the current story */
+	cd_context ctx;    /* what the current story has said so far */
 	eng_stats st;
 	buf sid;           /* scratch for sentence ids */
 };
@@ -104,6 +105,7 @@ static void end_story(eng_session *s)
 	free(s->story);
 	s->story = NULL;
 	s->story_discard = 0;
+	memset(&s->ctx, 0, sizeof s->ctx);
 }
 
 void eng_finish(eng_session *s)
@@ -303,7 +305,8 @@ int eng_code_doc(eng_session *s, const doc *d, const doc_settings *set,
 			continue;
 		}
 		cd_result r;
-		code_sentence(e->d, s->a, &t, set, d->date, NULL, &r);
+		code_sentence(e->d, s->a, &t, set, d->date, &s->ctx, NULL, &r);
+		cd_context_update(&s->ctx, &r);
 		if (r.nev == 0)
 			continue;
 		ev_span sspan = {clean_orig(&ct, start), clean_orig(&ct, end)};
@@ -335,6 +338,8 @@ void eng_explain(const engine *e, const char *text, size_t len, int32_t date,
 	size_t start, end;
 	int sent = 0;
 	int first = 1;
+	cd_context ctx;
+	memset(&ctx, 0, sizeof ctx);
 	for (;;) {
 		if (parse) {
 			if (!first)
@@ -371,7 +376,8 @@ void eng_explain(const engine *e, const char *text, size_t len, int32_t date,
 		buf_printf(out, "  tree: %s\n", ts);
 		free(ts);
 		cd_result r;
-		code_sentence(e->d, a, &t, set, date, out, &r);
+		code_sentence(e->d, a, &t, set, date, &ctx, out, &r);
+		cd_context_update(&ctx, &r);
 		if (r.nev == 0)
 			buf_puts(out, "  no events\n");
 	}

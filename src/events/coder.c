@@ -31,6 +31,9 @@ typedef struct coder {
 	arena *a;
 	const tree *t;
 	const doc_settings *s;
+	cd_context ctx;      /* the story so far, with this sentence's
+	                        actors added as they are coded */
+	int has_ctx;         /* a context was given */
 	int32_t date;
 	buf *ex;
 	item *it;        /* the flat sequence */
@@ -535,11 +538,185 @@ static void delete_commas(coder *c)
 		compact(c);
 }
 
+/* ---- Coreference ------------------------------------------------------ */
+
+/* The NE's words, upper case, joined by spaces, into out (truncated: only
+ * used to compare with short phrases). */
+static void ne_words(const coder *c, const cd_ne *ne, char *out, size_t cap)
+{
+	size_t n = 0;
+	out[0] = '\0';
+	for (int32_t k = 0; k < ne->ntok; k++) {
+		const char *u = c->t->toks[ne->toks[k]].upper;
+		size_t l = strlen(u);
+		if (n + l + 2 >= cap)
+			return;
+		if (n)
+			out[n++] = ' ';
+		memcpy(out + n, u, l);
+		n += l;
+		out[n] = '\0';
+	}
+}
+
+static int one_of(const char *w, const char *const *list)
+{
+	for (; *list; list++) {
+		if (!strcmp(w, *list))
+			return 1;
+	}
+	return 0;
+}
+
+static int is_country_part(const char *code)
+{
+	static const char *const not_country[] = {
+		"IGO", "NGO", "IMG", "MNC", "UIS", "INT", NULL};
+	for (int k = 0; k < 3; k++) {
+		if (code[k] < 'A' || code[k] > 'Z')
+			return 0;
+	}
+	char p[4] = {code[0], code[1], code[2], 0};
+	return !one_of(p, not_country);
+}
+
+void cd_context_note(cd_context *x, const char *code)
+{
+	if (!code || !is_country_part(code))
+		return;
+	int32_t k = 0;
+	while (k < x->ncountries && memcmp(x->countries[k], code, 3) != 0)
+		k++;
+	if (k == x->ncountries && x->ncountries < CD_MAX_COUNTRIES)
+		x->ncountries++;
+	if (k == CD_MAX_COUNTRIES)
+		k = CD_MAX_COUNTRIES - 1;
+	memmove(x->countries[1], x->countries[0], (size_t)k * sizeof x->countries[0]);
+	memcpy(x->countries[0], code, 3);
+	x->countries[0][3] = '\0';
+}
+
+void cd_context_update(cd_context *x, const cd_result *r)
+{
+	for (int32_t e = 0; e < r->nne; e++) {
+		if (!r->nes[e].compound)
+			cd_context_note(x, r->nes[e].code);
+	}
+	x->last_source[0] = '\0';
+	for (int32_t k = 0; k < r->nev; k++) {
+		const char *src = r->ev[k].source;
+		if (k > 0 && strcmp(src, r->ev[0].source) != 0) {
+			x->last_source[0] = '\0';
+			return;
+		}
+		if (strlen(src) < sizeof x->last_source && strcmp(src, "---") != 0 && src[0] != '"')
+			strcpy(x->last_source, src);
+	}
+}
+
+static int story_has(const cd_context *x, const char *code)
+{
+	for (int32_t k = 0; k < x->ncountries; k++) {
+		if (!strcmp(x->countries[k], code))
+			return 1;
+	}
+	return 0;
+}
+
+/* "the North" and "the South" of a divided country the story is about. */
+static const char *north_south(const cd_context *x, int north)
+{
+	static const char *const pairs[][2] = {
+		{"PRK", "KOR"}, {"SDN", "SSD"}, {"CYP", "CYP"}, {NULL, NULL}};
+	for (int k = 0; pairs[k][0]; k++) {
+		if (story_has(x, pairs[k][0]) || story_has(x, pairs[k][1]))
+			return pairs[k][north ? 0 : 1];
+	}
+	return NULL;
+}
+
+/* Resolves an uncoded NE from the story so far: "the North", "the two
+ * countries" (a compound of the story's last two countries), a pronoun
+ * subject ("they", "it") to the previous sentence's one source. */
+static void coref(coder *c, int32_t e)
+{
+	static const char *const two[] = {
+		"THE TWO COUNTRIES", "THE TWO NATIONS", "THE TWO SIDES",
+		"THE TWO GOVERNMENTS", "THE TWO NEIGHBOURS", "THE TWO NEIGHBORS",
+		"THE TWO STATES", "BOTH COUNTRIES", "BOTH SIDES", "BOTH NATIONS",
+		"BOTH GOVERNMENTS", "THE TWO RIVALS", "THE TWO KOREAS", NULL};
+	static const char *const pron[] = {"IT", "THEY", "HE", "SHE", NULL};
+	const cd_context *x = &c->ctx;
+	char w[96];
+	ne_words(c, &c->nes[e], w, sizeof w);
+	const char *code = NULL;
+	if (!strcmp(w, "THE NORTH") || !strcmp(w, "NORTH"))
+		code = north_south(x, 1);
+	else if (!strcmp(w, "THE SOUTH") || !strcmp(w, "SOUTH"))
+		code = north_south(x, 0);
+	else if (one_of(w, pron) && x->last_source[0])
+		code = x->last_source;
+	if (code) {
+		code = arena_strndup(c->a, code, strlen(code)); /* ctx is a local copy */
+		c->nes[e].code = code;
+		if (c->ex)
+			buf_printf(c->ex, "    coreference: \"%s\" -> %s\n", w, code);
+		return;
+	}
+	if (one_of(w, two) && x->ncountries >= 2) {
+		int32_t m0 = new_ne(c), m1 = new_ne(c);
+		cd_ne *ne = &c->nes[e];
+		int32_t *mem = arena_alloc(c->a, 2 * sizeof *mem);
+		mem[0] = m0;
+		mem[1] = m1;
+		for (int k = 0; k < 2; k++) {
+			cd_ne *m = &c->nes[mem[k]];
+			m->toks = ne->toks;
+			m->ntok = ne->ntok;
+			m->parent = e;
+			m->code = arena_strndup(c->a, x->countries[k], 3);
+		}
+		ne->compound = 1;
+		ne->members = mem;
+		ne->nmembers = 2;
+		ne->code = NULL;
+		if (c->ex)
+			buf_printf(c->ex, "    coreference: \"%s\" -> %s and %s\n", w,
+				   x->countries[0], x->countries[1]);
+	}
+}
+
+/* Whether NE e is a city named as the place of an action ("met in
+ * Shenyang", "talks at Geneva"): every word a known place, right after a
+ * locative preposition. Such an NE is where, not who: it codes nothing. */
+static int is_location(const coder *c, int32_t e)
+{
+	static const char *const loc[] = {
+		"IN", "AT", "NEAR", "OUTSIDE", "INSIDE", "AROUND", "THROUGHOUT",
+		"ACROSS", NULL};
+	const cd_ne *ne = &c->nes[e];
+	if (ne->open <= 0 || ne->ntok == 0)
+		return 0;
+	for (int32_t k = 0; k < ne->ntok; k++) {
+		const tok_token *t = &c->t->toks[ne->toks[k]];
+		if (!(t->flags & TOK_F_PLACE) && t->tag != POS_DT)
+			return 0;
+	}
+	for (int32_t j = ne->open - 1; j >= 0; j--) {
+		const item *x = &c->it[j];
+		if (x->kind != IT_WORD)
+			continue;
+		return one_of(c->t->toks[x->tok].upper, loc);
+	}
+	return 0;
+}
+
 /* ---- Actor codes of the NEs ------------------------------------------- */
 
 static void code_nes(coder *c)
 {
-	for (int32_t e = 0; e < c->nne; e++) {
+	int32_t nne = c->nne; /* coreference may add members */
+	for (int32_t e = 0; e < nne; e++) {
 		cd_ne *ne = &c->nes[e];
 		if (ne->compound)
 			continue;
@@ -550,10 +727,21 @@ static void code_nes(coder *c)
 				buf_printf(c->ex, " %s", c->t->toks[ne->toks[k]].upper);
 			buf_putc(c->ex, '\n');
 		}
+		if (c->s->places_not_actors && ne->parent < 0 && is_location(c, e)) {
+			ne->code = "---";
+			if (c->ex)
+				buf_printf(c->ex, "    a place (\"in ...\"), not an actor\n    = ---\n");
+			continue;
+		}
 		ne->code = act_code(c->d, c->a, c->t->toks, ne->toks, ne->ntok,
 				    c->date, 0, NULL, c->ex);
+		if (c->s->coref && c->has_ctx && ne->parent < 0 && !strcmp(ne->code, "---"))
+			coref(c, e);
+		ne = &c->nes[e];
+		if (c->has_ctx && !ne->compound)
+			cd_context_note(&c->ctx, ne->code);
 		if (c->ex)
-			buf_printf(c->ex, "    = %s%s\n", ne->code,
+			buf_printf(c->ex, "    = %s%s\n", ne->code ? ne->code : "(compound)",
 				   ne->parent >= 0 ? " (compound member)" : "");
 	}
 }
@@ -1290,10 +1478,14 @@ static int32_t code_verb(coder *c, int32_t i, uint8_t *skip)
 /* ---- Entry point ------------------------------------------------------ */
 
 void code_sentence(const dict *d, arena *a, const tree *t,
-		   const doc_settings *s, int32_t date, buf *ex,
-		   cd_result *out)
+		   const doc_settings *s, int32_t date, const cd_context *ctx,
+		   buf *ex, cd_result *out)
 {
 	coder c = {.d = d, .a = a, .t = t, .s = s, .date = date, .ex = ex};
+	if (ctx) {
+		c.ctx = *ctx;
+		c.has_ctx = 1;
+	}
 	memset(out, 0, sizeof *out);
 	if (t->n == 0)
 		return;

@@ -47,20 +47,44 @@ typedef struct cd_event {
 	int hedged;          /* the sentence reports it as unconfirmed */
 } cd_event;
 
-typedef struct cd_result {
+typedef struct cd_result cd_result;
+struct cd_result {
 	cd_event *ev;    /* events, arena-owned */
 	int32_t nev;
 	cd_ne *nes;      /* NEs, arena-owned */
 	int32_t nne;
 	int skipped;     /* the sentence was skipped (unbalanced after comma
 	                    deletion); no events */
-} cd_result;
+};
+
+
+
+/* What the story has said so far, for the coreference news needs: "the
+ * North", "the two countries", a pronoun subject. A plain value: copy it
+ * freely. cd_context_update() carries it past a coded sentence. */
+#define CD_MAX_COUNTRIES 8
+typedef struct cd_context {
+	char countries[CD_MAX_COUNTRIES][4]; /* country parts (3 letters) of
+	                         the story's actors, most recent first */
+	int32_t ncountries;
+	char last_source[48];  /* the one source of the previous sentence's
+	                          events, "" when none or several */
+} cd_context;
+
+/* Notes a country part (the first three letters of an actor code) as the
+ * most recent one; codes that are not a country (---, IGO, NGO, quoted
+ * text...) are ignored. */
+void cd_context_note(cd_context *x, const char *code);
+/* Carries x past a coded sentence: its actors' countries, and its one
+ * source (or none). */
+void cd_context_update(cd_context *x, const cd_result *r);
 
 /* Codes the sentence in t (tokens' word ids filled) with dictionaries d
- * and settings s at sentence date `date`. ex, when not NULL, receives a
+ * and settings s at sentence date `date`. ctx (may be NULL) is the story
+ * so far, used when s->coref is set. ex, when not NULL, receives a
  * human-readable trace of every decision (for `dyad explain`). */
 void code_sentence(const dict *d, arena *a, const tree *t,
-		   const doc_settings *s, int32_t date, buf *ex,
-		   cd_result *out);
+		   const doc_settings *s, int32_t date, const cd_context *ctx,
+		   buf *ex, cd_result *out);
 
 #endif

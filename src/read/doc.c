@@ -20,6 +20,8 @@ doc_settings doc_settings_default(int xml)
 	s.comma_emax = 8;
 	s.targetless = xml ? 0 : 1;
 	s.negation = xml ? 0 : 1;
+	s.coref = xml ? 0 : 1;
+	s.places_not_actors = xml ? 0 : 1;
 	return s;
 }
 

@@ -22,6 +22,12 @@ typedef struct doc_settings {
 	                         attend") codes nothing unless a pattern of the
 	                         dictionary codes the negated form (a refusal);
 	                         on for text, off for PETRARCH's records */
+	int coref;            /* resolve "the North", "the two countries" and
+	                         pronoun subjects from the story so far; on for
+	                         text, off for PETRARCH's records */
+	int places_not_actors;/* a city after in/at/near ("met in Shenyang") is
+	                         the event's place, never its actor; on for
+	                         text, off for PETRARCH's records */
 	int targetless;       /* keep an event whose clause has no noun phrase
 	                         after the verb at all (text input: "North
 	                         Korea tested a missile" style one-sided events

@@ -32,7 +32,9 @@ enum {
 	TOK_F_CAP = 1,      /* starts with an upper-case letter */
 	TOK_F_ALLCAP = 2,   /* all letters upper case (and more than one) */
 	TOK_F_NUM = 4,      /* starts with a digit */
-	TOK_F_SENTSTART = 8 /* first word of the sentence (after quotes) */
+	TOK_F_SENTSTART = 8, /* first word of the sentence (after quotes) */
+	TOK_F_PLACE = 16     /* part of a place name the gazetteer knows (a city,
+	                        not a country); set by the engine */
 };
 
 #endif

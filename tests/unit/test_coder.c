@@ -117,7 +117,7 @@ static char *code(fixture *f, const char *parse, const doc_settings *s,
 	for (int32_t i = 0; i < t.ntok; i++)
 		t.toks[i].word = dict_word(f->d, t.toks[i].upper, t.toks[i].ulen);
 	cd_result r;
-	code_sentence(f->d, f->a, &t, s, date, NULL, &r);
+	code_sentence(f->d, f->a, &t, s, date, NULL, NULL, &r);
 	char **items = calloc((size_t)r.nev + 1, sizeof *items);
 	for (int32_t i = 0; i < r.nev; i++) {
 		buf b = BUF_INIT;
