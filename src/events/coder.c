@@ -47,28 +47,14 @@ typedef struct coder {
 
 static void push_item(coder *c, item x)
 {
-	if (c->n == c->cap) {
-		int32_t nc = c->cap ? c->cap * 2 : 64;
-		item *ni = arena_alloc(c->a, (size_t)nc * sizeof *ni);
-		if (c->n)
-			memcpy(ni, c->it, (size_t)c->n * sizeof *ni);
-		c->it = ni;
-		c->cap = nc;
-	}
+	arena_grow(c->a, (void **)&c->it, c->n, &c->cap, 64, sizeof *c->it);
 	x.partner = -1;
 	c->it[c->n++] = x;
 }
 
 static int32_t new_ne(coder *c)
 {
-	if (c->nne == c->capne) {
-		int32_t nc = c->capne ? c->capne * 2 : 16;
-		cd_ne *nn = arena_alloc(c->a, (size_t)nc * sizeof *nn);
-		if (c->nne)
-			memcpy(nn, c->nes, (size_t)c->nne * sizeof *nn);
-		c->nes = nn;
-		c->capne = nc;
-	}
+	arena_grow(c->a, (void **)&c->nes, c->nne, &c->capne, 16, sizeof *c->nes);
 	cd_ne *e = &c->nes[c->nne];
 	memset(e, 0, sizeof *e);
 	e->parent = -1;
@@ -164,14 +150,7 @@ typedef struct ilist {
 
 static void ipush(arena *a, ilist *l, int32_t x)
 {
-	if (l->n == l->cap) {
-		int32_t nc = l->cap ? l->cap * 2 : 16;
-		int32_t *nv = arena_alloc(a, (size_t)nc * sizeof *nv);
-		if (l->n)
-			memcpy(nv, l->v, (size_t)l->n * sizeof *nv);
-		l->v = nv;
-		l->cap = nc;
-	}
+	arena_grow(a, (void **)&l->v, l->n, &l->cap, 16, sizeof *l->v);
 	l->v[l->n++] = x;
 }
 
@@ -989,14 +968,7 @@ static void add_event(coder *c, const actor_ref *s, const actor_ref *t,
 		    !strcmp(o->code, code))
 			return;
 	}
-	if (c->nev == c->capev) {
-		int32_t nc = c->capev ? c->capev * 2 : 8;
-		cd_event *ne = arena_alloc(c->a, (size_t)nc * sizeof *ne);
-		if (c->nev)
-			memcpy(ne, c->ev, (size_t)c->nev * sizeof *ne);
-		c->ev = ne;
-		c->capev = nc;
-	}
+	arena_grow(c->a, (void **)&c->ev, c->nev, &c->capev, 8, sizeof *c->ev);
 	c->ev[c->nev++] = (cd_event){
 		.source = s->code, .target = t->code, .code = code,
 		.src_ne = s->ne, .tgt_ne = t->ne, .verb_tok = verb_tok,

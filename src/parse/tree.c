@@ -31,12 +31,7 @@ void tree_init(tree *t, arena *a, tok_token *toks, int32_t ntok)
 
 static int32_t new_node(tree *t, int32_t parent, tree_kind kind, int32_t tok)
 {
-	if (t->n == t->cap) {
-		tree_node *nn = arena_alloc(t->a, (size_t)t->cap * 2 * sizeof *nn);
-		memcpy(nn, t->nodes, (size_t)t->n * sizeof *nn);
-		t->nodes = nn;
-		t->cap *= 2;
-	}
+	arena_grow(t->a, (void **)&t->nodes, t->n, &t->cap, 64, sizeof *t->nodes);
 	int32_t i = t->n++;
 	tree_node *x = &t->nodes[i];
 	memset(x, 0, sizeof *x);

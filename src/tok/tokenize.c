@@ -107,14 +107,7 @@ static size_t upcase(const char *s, size_t n, char *out)
  * bytes themselves). */
 static void push(tstate *st, size_t s, size_t e, const char *form)
 {
-	if (st->n == st->cap) {
-		int32_t cap = st->cap ? st->cap * 2 : 64;
-		tok_token *nt = arena_alloc(st->a, (size_t)cap * sizeof *nt);
-		if (st->n)
-			memcpy(nt, st->toks, (size_t)st->n * sizeof *nt);
-		st->toks = nt;
-		st->cap = cap;
-	}
+	arena_grow(st->a, (void **)&st->toks, st->n, &st->cap, 64, sizeof *st->toks);
 	const char *src = form ? form : st->t + s;
 	size_t n = form ? strlen(form) : e - s;
 	if (n > 60000)

@@ -110,3 +110,18 @@ size_t arena_used(const arena *a)
 {
 	return a->total;
 }
+
+void arena_grow(arena *a, void **arr, int32_t n, int32_t *cap, int32_t first,
+		size_t elem)
+{
+	if (n < *cap)
+		return;
+	if (*cap > INT32_MAX / 2)
+		xmalloc(SIZE_MAX); /* reports and aborts */
+	int32_t nc = *cap ? *cap * 2 : first;
+	void *na = arena_alloc(a, (size_t)nc * elem);
+	if (n > 0)
+		memcpy(na, *arr, (size_t)n * elem);
+	*arr = na;
+	*cap = nc;
+}

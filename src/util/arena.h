@@ -10,6 +10,7 @@
 #define DYAD_ARENA_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct arena arena;
 
@@ -23,6 +24,12 @@ void *arena_alloc(arena *a, size_t n);
 void *arena_calloc(arena *a, size_t count, size_t size);
 /* A NUL-terminated copy of s[0..n) in the arena. */
 char *arena_strndup(arena *a, const char *s, size_t n);
+/* Makes room in an arena array: when *n == *cap, *arr (of *cap elements of
+ * size elem, arena-owned or NULL) is copied into a new block of twice the
+ * size (at least first) and *arr, *cap updated. The old block stays in the
+ * arena until reset. */
+void arena_grow(arena *a, void **arr, int32_t n, int32_t *cap, int32_t first,
+		size_t elem);
 /* Forgets every allocation but keeps the first block for reuse. */
 void arena_reset(arena *a);
 /* Bytes currently handed out (for tests and statistics). */

@@ -99,3 +99,21 @@ Test(util, diag_reports_file_and_line)
 	cr_assert(diag_failed(s));
 	diag_free(s);
 }
+
+Test(util, arena_grow_doubles_and_keeps_contents)
+{
+	arena *a = arena_new();
+	int32_t *v = NULL, cap = 0;
+	for (int32_t i = 0; i < 1000; i++) {
+		arena_grow(a, (void **)&v, i, &cap, 4, sizeof *v);
+		v[i] = i * 3;
+	}
+	cr_assert_eq(cap, 1024);
+	for (int32_t i = 0; i < 1000; i++)
+		cr_assert_eq(v[i], i * 3);
+	/* No growth while there is room. */
+	int32_t *before = v;
+	arena_grow(a, (void **)&v, 1000, &cap, 4, sizeof *v);
+	cr_assert_eq(v, before);
+	arena_free(a);
+}
