@@ -8,5 +8,6 @@
 int cmd_code(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_evaluate(int argc, char **argv);
 
 #endif

@@ -14,6 +14,7 @@ static const char usage[] =
 	"  code       code documents (text, JSON Lines, PETRARCH XML) into events\n"
 	"  validate   score PETRARCH validation records (exact / recall / precision)\n"
 	"  explain    show how one sentence is tokenised, parsed and coded\n"
+	"  evaluate   score coding against a real-news test set (JSON Lines)\n"
 	"\n"
 	"Common options:\n"
 	"  --verbs F --actors F --agents F --discards F --issues F   dictionaries (repeatable)\n"
@@ -28,7 +29,8 @@ static const char usage[] =
 	"\n"
 	"dyad code:     --input text|jsonl|xml  --format jsonl|phoenix  -o FILE  --stats\n"
 	"dyad validate: RECORDS.xml [--min-exact PERCENT] [-q]\n"
-	"dyad explain:  \"a sentence\" [--parse \"(ROOT ...)\"]\n";
+	"dyad explain:  \"a sentence\" [--parse \"(ROOT ...)\"]\n"
+	"dyad evaluate: ITEMS.jsonl [-q] [-v]\n";
 
 int main(int argc, char **argv)
 {
@@ -43,6 +45,8 @@ int main(int argc, char **argv)
 		return cmd_validate(argc - 1, argv + 1);
 	if (!strcmp(cmd, "explain"))
 		return cmd_explain(argc - 1, argv + 1);
+	if (!strcmp(cmd, "evaluate"))
+		return cmd_evaluate(argc - 1, argv + 1);
 	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
 		fputs(usage, stdout);
 		return EXIT_OK;
