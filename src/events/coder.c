@@ -101,10 +101,102 @@ static void np_census(const coder *c, int32_t i, int *nlab, int *clause,
 		np_census(c, k, nlab, clause, depth + 1);
 }
 
+/* A growable list of ints in the arena. */
+typedef struct ilist {
+	int32_t *v;
+	int32_t n, cap;
+} ilist;
+
+static void ipush(arena *a, ilist *l, int32_t x)
+{
+	arena_grow(a, (void **)&l->v, l->n, &l->cap, 16, sizeof *l->v);
+	l->v[l->n++] = x;
+}
+
+/* The single CC child of an NP, or -1 (none, or several). */
+static int32_t single_cc(const coder *c, int32_t np)
+{
+	int32_t cc = -1;
+	for (int32_t k = node(c, np)->first; k >= 0; k = node(c, k)->next) {
+		const tree_node *x = node(c, k);
+		if (x->kind == TREE_LEAF && leaf_tok(c, k)->tag == POS_CC) {
+			if (cc >= 0)
+				return -1;
+			cc = k;
+		}
+	}
+	return cc;
+}
+
+static int is_common_noun(pos_tag t)
+{
+	return t == POS_NN || t == POS_NNS;
+}
+
+/* The leaves of children [from, to) of a node, in order, into out. */
+static void side_leaves(const coder *c, int32_t from, int32_t to, ilist *out)
+{
+	for (int32_t k = from; k >= 0 && k != to; k = node(c, k)->next) {
+		if (node(c, k)->kind == TREE_LEAF)
+			ipush(c->a, out, k);
+		else if (node(c, k)->kind == TREE_NP || node(c, k)->kind == TREE_NX ||
+			 node(c, k)->kind == TREE_ADJP)
+			side_leaves(c, node(c, k)->first, -1, out);
+		else
+			ipush(c->a, out, -1); /* a clause or PP: not a modifier */
+	}
+}
+
+/* News syntax: coordinated modifiers sharing one head noun, "Japanese and
+ * North Korean officials" (conjuncts wrapped in NPs or not): before the CC
+ * only modifiers (adjectives, proper nouns, a leading determiner), after it
+ * modifiers ending in a common noun, with no determiner of their own.
+ * Returns the head leaf and fills left/right with the leaves of each side
+ * (the caller's lists may be NULL), or returns -1. */
+static int32_t shared_head(const coder *c, int32_t np, ilist *left, ilist *right)
+{
+	int32_t cc = single_cc(c, np);
+	if (cc < 0 || node(c, np)->first == cc || node(c, cc)->next < 0)
+		return -1;
+	ilist l = {0}, r = {0};
+	side_leaves(c, node(c, np)->first, cc, &l);
+	side_leaves(c, node(c, cc)->next, -1, &r);
+	if (l.n == 0 || r.n < 2)
+		return -1;
+	for (int32_t k = 0; k < l.n; k++) {
+		if (l.v[k] < 0)
+			return -1;
+		pos_tag t = (pos_tag)leaf_tok(c, l.v[k])->tag;
+		if (t == POS_DT && k == 0)
+			continue;
+		if (!pos_is_adj(t) && t != POS_NNP && t != POS_NNPS && t != POS_HYPH)
+			return -1;
+	}
+	for (int32_t k = 0; k < r.n; k++) {
+		if (r.v[k] < 0)
+			return -1;
+		pos_tag t = (pos_tag)leaf_tok(c, r.v[k])->tag;
+		if (k == r.n - 1)
+			break;
+		if (!pos_is_adj(t) && t != POS_NNP && t != POS_NNPS && t != POS_HYPH)
+			return -1;
+	}
+	int32_t head = r.v[r.n - 1];
+	if (!is_common_noun((pos_tag)leaf_tok(c, head)->tag))
+		return -1;
+	if (left)
+		*left = l;
+	if (right)
+		*right = r;
+	return head;
+}
+
 /* §0: a compound is an NP with a single CC child, at least three N-labels
  * (itself included) and no clause inside; CD lists never are. */
 static int is_compound(const coder *c, int32_t np)
 {
+	if (c->s->news_syntax && shared_head(c, np, NULL, NULL) >= 0)
+		return 1;
 	int ncc = 0, ncd = 0, nmem = 0;
 	for (int32_t k = node(c, np)->first; k >= 0; k = node(c, k)->next) {
 		const tree_node *x = node(c, k);
@@ -140,18 +232,6 @@ static int pp_levels(const coder *c, int32_t i, int depth)
 			best = l;
 	}
 	return best + (x->kind == TREE_PP);
-}
-
-/* A growable list of ints in the arena. */
-typedef struct ilist {
-	int32_t *v;
-	int32_t n, cap;
-} ilist;
-
-static void ipush(arena *a, ilist *l, int32_t x)
-{
-	arena_grow(a, (void **)&l->v, l->n, &l->cap, 16, sizeof *l->v);
-	l->v[l->n++] = x;
 }
 
 static void flatten(coder *c, int32_t i, int depth);
@@ -217,6 +297,20 @@ static int32_t compound_parts(coder *c, int32_t cnp, ilist *parts, int32_t max)
 	ilist shared_pre = {0};
 	int32_t n = 0;
 	int seen_member = 0;
+	ilist l = {0}, r = {0};
+	int32_t head = c->s->news_syntax ? shared_head(c, cnp, &l, &r) : -1;
+	if (head >= 0 && max >= 2) {
+		/* [left modifiers] + head, [right modifiers + head] */
+		memset(parts, 0, 2 * sizeof *parts);
+		for (int32_t k = 0; k < l.n; k++) {
+			if (leaf_tok(c, l.v[k])->tag != POS_DT)
+				ipush(c->a, &parts[0], node(c, l.v[k])->tok);
+		}
+		ipush(c->a, &parts[0], node(c, head)->tok);
+		for (int32_t k = 0; k < r.n; k++)
+			ipush(c->a, &parts[1], node(c, r.v[k])->tok);
+		return 2;
+	}
 	for (int32_t k = node(c, cnp)->first; k >= 0; k = node(c, k)->next) {
 		const tree_node *x = node(c, k);
 		int member = x->kind == TREE_NP || x->kind == TREE_NX ||

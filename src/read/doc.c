@@ -22,6 +22,7 @@ doc_settings doc_settings_default(int xml)
 	s.negation = xml ? 0 : 1;
 	s.coref = xml ? 0 : 1;
 	s.places_not_actors = xml ? 0 : 1;
+	s.news_syntax = xml ? 0 : 1;
 	return s;
 }
 

@@ -28,6 +28,11 @@ typedef struct doc_settings {
 	int places_not_actors;/* a city after in/at/near ("met in Shenyang") is
 	                         the event's place, never its actor; on for
 	                         text, off for PETRARCH's records */
+	int news_syntax;      /* constructions of news the records never use:
+	                         shared heads ("Japanese and North Korean
+	                         officials" is two actors) and nominal events
+	                         ("a meeting between A and B", "the execution
+	                         of X"); on for text, off for the records */
 	int targetless;       /* keep an event whose clause has no noun phrase
 	                         after the verb at all (text input: "North
 	                         Korea tested a missile" style one-sided events
