@@ -10,6 +10,10 @@
 #   code checks are skipped with a message. Exit status 1 when an unknown
 #   code, a duplicate verb form or an undefined synset is found.
 # Options (environment): VERBOSE=1 lists the pattern counts of every code.
+#   SYNSETS="FILE..." verb files whose synsets are defined before VERBS_FILE
+#   (read for their synset names only). By default, a part file
+#   dyad-NN-*.verbs.txt gets dyad-00-synsets.verbs.txt from its directory.
+#   ROOTS="01 02 ..." limits the per-code summary to these CAMEO roots.
 
 set -eu
 verbs=${1:-data/dict/dyad.verbs.txt}
@@ -27,7 +31,19 @@ else
 	codes=/dev/null
 fi
 
-exec awk -v have_codes="$have_codes" -v verbose="${VERBOSE:-0}" '
+if [ -z "${SYNSETS+x}" ]; then
+	SYNSETS=""
+	d=$(dirname "$verbs"); b=$(basename "$verbs")
+	case $b in
+	dyad-00-*) ;;
+	dyad-[0-9][0-9]-*.verbs.txt)
+		[ -r "$d/dyad-00-synsets.verbs.txt" ] && SYNSETS="$d/dyad-00-synsets.verbs.txt" ;;
+	esac
+fi
+
+# shellcheck disable=SC2086
+exec awk -v have_codes="$have_codes" -v verbose="${VERBOSE:-0}" \
+	-v codesfile="$codes" -v synfiles="$SYNSETS" -v roots="${ROOTS:-}" '
 # ---- helpers ---------------------------------------------------------
 function trim(s) { sub(/^[ \t\r]+/, "", s); sub(/[ \t\r]+$/, "", s); return s }
 function upper(s) { return toupper(s) }
@@ -64,15 +80,21 @@ function addcode(c, where,   parts, np, i, x) {
 }
 function rootof(c) { return substr(c, 1, 2) }
 
+BEGIN { npre = split(synfiles, prel, /[ \t]+/); for (i = 1; i <= npre; i++) if (prel[i] != "") pre[prel[i]] = 1 }
+# ---- pass 0: synset names of the files loaded before -------------------
+FILENAME in pre {
+	if ($0 ~ /^&/) { name = toupper(substr($1, 2)); sub(/_+$/, "", name); syndef[name] = FNR; synused[name]++ }
+	next
+}
 # ---- pass 1: the CAMEO codes -------------------------------------------
-FNR == NR && have_codes {
+FILENAME == codesfile && have_codes {
 	if (FNR == 1 && $1 == "code") next
 	split($0, f, "\t")
 	known[f[1]] = 1
-	if (length(f[1]) > 2) { leaf[f[1]] = 1; nleaf++ }
+	if (length(f[1]) > 2 && (roots == "" || index(" " roots " ", " " substr(f[1], 1, 2) " "))) { leaf[f[1]] = 1; nleaf++ }
 	next
 }
-FNR == NR { next }
+FILENAME == codesfile { next }
 
 # ---- pass 2: the verb dictionary --------------------------------------
 {
@@ -238,4 +260,4 @@ END {
 	printf "errors %d, warnings %d\n", errors + 0, warnings + 0
 	exit errors ? 1 : 0
 }
-' "$codes" "$verbs"
+' "$codes" $SYNSETS "$verbs"
