@@ -215,7 +215,8 @@ static void report_events(eng_session *s, const doc *d, int32_t sent,
 		ev.sentence_text = stext;
 		ev.issues = eiss;
 		ev.nissues = niss;
-		ev.flags = (ce->passive ? EV_F_PASSIVE : 0) | (ce->hedged ? EV_F_HEDGED : 0);
+		ev.flags = (ce->passive ? EV_F_PASSIVE : 0) | (ce->hedged ? EV_F_HEDGED : 0) |
+			   (ce->nominal ? EV_F_NOMINAL : 0);
 		ev.pattern = ce->pattern ? ce->pattern->text : NULL;
 		s->st.events++;
 		if (s->sink.event)

@@ -43,6 +43,9 @@ typedef struct coder {
 	cd_event *ev;    /* events */
 	int32_t nev, capev;
 	int hedged;      /* the sentence reports its events as unconfirmed */
+	int nominal;     /* events being made come from a noun */
+	int32_t *used_lo, *used_hi; /* item ranges a fired pattern read */
+	int32_t nused, capused;
 } coder;
 
 static void push_item(coder *c, item x)
@@ -1067,6 +1070,7 @@ static void add_event(coder *c, const actor_ref *s, const actor_ref *t,
 		.source = s->code, .target = t->code, .code = code,
 		.src_ne = s->ne, .tgt_ne = t->ne, .verb_tok = verb_tok,
 		.pattern = pat, .passive = passive, .hedged = c->hedged,
+		.nominal = c->nominal,
 	};
 	if (c->ex)
 		buf_printf(c->ex, "  EVENT %s %s %s%s\n", s->code, t->code, code,
@@ -1533,12 +1537,258 @@ static int32_t code_verb(coder *c, int32_t i, uint8_t *skip)
 	/* PETRARCH codes nothing when the clause has no noun phrase after the
 	 * verb to be its target, even an uncoded one (COMMA-06); real news
 	 * keeps such one-sided events when the settings ask for it. */
+	if (fired) { /* its words were read: no nominal event from them */
+		int32_t cap = c->capused;
+		arena_grow(c->a, (void **)&c->used_lo, c->nused, &cap, 8, sizeof *c->used_lo);
+		arena_grow(c->a, (void **)&c->used_hi, c->nused, &c->capused, 8, sizeof *c->used_hi);
+		c->used_lo[c->nused] = lo;
+		c->used_hi[c->nused++] = end;
+	}
 	if (src >= 0 && (tgt >= 0 || m.src_both || c->s->targetless))
 		make_events(c, src, tgt, m.src_both, code, c->it[i].tok, fired, passive);
 	else if (c->ex && src >= 0)
 		buf_printf(c->ex, "    no target phrase: no event\n");
 	/* §1.3.5: jump to the end of the verb's VP. */
 	return end;
+}
+
+/* ---- Nominal events (news syntax) --------------------------------------- */
+
+/* Event nouns and the verb whose dictionary code they take; of_target: "the
+ * execution of X" makes X the target (else X is the source: "the visit of
+ * X"). English morphology, not a dictionary: the codes come from the verb
+ * dictionary in use. */
+typedef struct nominal {
+	const char *noun; /* upper case */
+	const char *verb; /* base form as dictionaries write it */
+	int of_target;
+} nominal;
+
+static const nominal nominals[] = {
+	{"MEETING", "MEET", 0}, {"MEETINGS", "MEET", 0}, {"TALKS", "TALK", 0},
+	{"SUMMIT", "MEET", 0}, {"VISIT", "VISIT", 0}, {"VISITS", "VISIT", 0},
+	{"NEGOTIATIONS", "NEGOTIATE", 0}, {"CONSULTATIONS", "CONSULT", 0},
+	{"EXECUTION", "EXECUTE", 1}, {"EXECUTIONS", "EXECUTE", 1},
+	{"KILLING", "KILL", 1}, {"KILLINGS", "KILL", 1}, {"MURDER", "MURDER", 1},
+	{"ASSASSINATION", "ASSASSINATE", 1}, {"ARREST", "ARREST", 1},
+	{"ARRESTS", "ARREST", 1}, {"DETENTION", "DETAIN", 1},
+	{"ABDUCTION", "ABDUCT", 1}, {"ABDUCTIONS", "ABDUCT", 1},
+	{"KIDNAPPING", "KIDNAP", 1}, {"KIDNAPPINGS", "KIDNAP", 1},
+	{"RELEASE", "RELEASE", 1}, {"EXPULSION", "EXPEL", 1},
+	{"DEPORTATION", "DEPORT", 1}, {"ATTACK", "ATTACK", 1},
+	{"ATTACKS", "ATTACK", 1}, {"BOMBING", "BOMB", 1}, {"BOMBINGS", "BOMB", 1},
+	{"SHELLING", "SHELL", 1}, {"INVASION", "INVADE", 1},
+	{"OCCUPATION", "OCCUPY", 1}, {"MASSACRE", "MASSACRE", 1},
+	{"PURGE", "PURGE", 1}, {"TEST", "TEST", 0}, {"TESTS", "TEST", 0},
+	{"PROTEST", "PROTEST", 0}, {"PROTESTS", "PROTEST", 0},
+	{"DEMONSTRATION", "DEMONSTRATE", 0}, {"DEMONSTRATIONS", "DEMONSTRATE", 0},
+	{"CONDEMNATION", "CONDEMN", 1}, {"CRITICISM", "CRITICIZE", 1},
+	{"SANCTIONS", "SANCTION", 1}, {"BLOCKADE", "BLOCKADE", 1},
+	{"INVESTIGATION", "INVESTIGATE", 1}, {"PROBE", "PROBE", 1},
+	{"APOLOGY", "APOLOGIZE", 0}, {"WITHDRAWAL", "WITHDRAW", 0},
+	{"MEDIATION", "MEDIATE", 0}, {"CEASEFIRE", "CEASEFIRE", 0},
+	{NULL, NULL, 0}};
+
+static const nominal *nominal_of(const char *noun)
+{
+	for (const nominal *n = nominals; n->noun; n++) {
+		if (!strcmp(n->noun, noun))
+			return n;
+	}
+	return NULL;
+}
+
+/* The dictionary's own code for a verb's base form, or NULL. */
+static const char *verb_code(const coder *c, const char *verb)
+{
+	int32_t w = dict_word(c->d, verb, strlen(verb));
+	const dict_verb *ent;
+	int32_t n = w >= 0 ? dict_verb_lookup(c->d, w, &ent) : 0;
+	for (int32_t k = 0; k < n; k++) {
+		if (ent[k].npre == 0 && ent[k].npost == 0 && strcmp(ent[k].code, "---") != 0)
+			return ent[k].code;
+	}
+	return NULL;
+}
+
+/* A new NE for the noun phrase np (a compound when it is one), coded. */
+static int32_t ne_from_np(coder *c, int32_t np)
+{
+	ilist toks = {0};
+	subtree_tokens(c, np, &toks, 0);
+	if (toks.n == 0)
+		return -1;
+	int32_t e = new_ne(c);
+	c->nes[e].toks = toks.v;
+	c->nes[e].ntok = toks.n;
+	if (is_compound(c, np)) {
+		make_members(c, e, &np, 1, &toks);
+		for (int32_t m = 0; m < c->nes[e].nmembers; m++) {
+			cd_ne *me = &c->nes[c->nes[e].members[m]];
+			me->code = act_code(c->d, c->a, c->t->toks, me->toks, me->ntok,
+					    c->date, 0, NULL, NULL);
+		}
+	} else {
+		c->nes[e].code = act_code(c->d, c->a, c->t->toks, toks.v, toks.n,
+					  c->date, 0, NULL, NULL);
+	}
+	return e;
+}
+
+/* A new NE for the tokens idx[0..n), coded. */
+static int32_t ne_from_tokens(coder *c, const int32_t *idx, int32_t n)
+{
+	int32_t e = new_ne(c);
+	int32_t *v = arena_alloc(c->a, (size_t)n * sizeof *v);
+	memcpy(v, idx, (size_t)n * sizeof *v);
+	c->nes[e].toks = v;
+	c->nes[e].ntok = n;
+	c->nes[e].code = act_code(c->d, c->a, c->t->toks, v, n, c->date, 0, NULL, NULL);
+	return e;
+}
+
+/* The item of a token, or -1 (deleted by a comma clause). */
+static int32_t item_of_tok(const coder *c, int32_t tok)
+{
+	for (int32_t i = 0; i < c->n; i++) {
+		if (c->it[i].kind == IT_WORD && c->it[i].tok == tok)
+			return i;
+	}
+	return -1;
+}
+
+/* The preposition heading a PP (upper case), or NULL. */
+static const char *pp_head(const coder *c, int32_t pp, int32_t *obj)
+{
+	const char *p = NULL;
+	*obj = -1;
+	for (int32_t k = node(c, pp)->first; k >= 0; k = node(c, k)->next) {
+		const tree_node *x = node(c, k);
+		if (x->kind == TREE_LEAF && !p)
+			p = leaf_tok(c, k)->upper;
+		else if (x->kind == TREE_NP && *obj < 0)
+			*obj = k;
+	}
+	return p;
+}
+
+/* Codes an NP headed by an event noun: "a meeting between A and B", "the
+ * execution of X", "Japan's missile test", "an Israeli attack on Gaza".
+ * Roles: "between" (a compound, its members against each other), "by"
+ * and "from" (source), "on/against/with/to/toward/for" (target), "of" (by
+ * the noun), a possessor or a coded modifier (source); the clause's
+ * subject otherwise. */
+static void code_nominal(coder *c, int32_t np)
+{
+	int32_t head_np = np;
+	if (node(c, np)->first >= 0 && node(c, node(c, np)->first)->kind == TREE_NP)
+		head_np = node(c, np)->first;
+	/* The head: the last common noun of the head chunk. */
+	int32_t head = -1;
+	for (int32_t k = node(c, head_np)->first; k >= 0; k = node(c, k)->next) {
+		if (node(c, k)->kind == TREE_LEAF && is_common_noun((pos_tag)leaf_tok(c, k)->tag))
+			head = k;
+	}
+	if (head < 0 || node(c, head_np)->last != head)
+		return;
+	const nominal *nm = nominal_of(leaf_tok(c, head)->upper);
+	if (!nm)
+		return;
+	const char *code = verb_code(c, nm->verb);
+	int32_t hi = item_of_tok(c, node(c, head)->tok);
+	if (!code || hi < 0)
+		return;
+	for (int32_t k = 0; k < c->nused; k++) {
+		if (hi >= c->used_lo[k] && hi < c->used_hi[k])
+			return; /* a verb pattern already read this noun */
+	}
+	int32_t src = -1, tgt = -1, both = 0;
+	/* Modifiers of the head: a possessor NP, or coded words before it. */
+	int32_t mods[32];
+	int32_t nmods = 0;
+	for (int32_t k = node(c, head_np)->first; k >= 0 && k != head; k = node(c, k)->next) {
+		const tree_node *x = node(c, k);
+		if (x->kind == TREE_NP && src < 0) {
+			src = ne_from_np(c, k);
+		} else if (x->kind == TREE_LEAF && nmods < 32) {
+			pos_tag tg = (pos_tag)leaf_tok(c, k)->tag;
+			if (tg == POS_NNP || tg == POS_NNPS || pos_is_adj(tg))
+				mods[nmods++] = x->tok;
+		}
+	}
+	if (src < 0 && nmods > 0) {
+		int32_t e = ne_from_tokens(c, mods, nmods);
+		if (strcmp(c->nes[e].code, "---") != 0)
+			src = e;
+	}
+	if (src >= 0 && !c->nes[src].compound && !strcmp(c->nes[src].code, "---"))
+		src = -1;
+	/* Prepositional phrases of the noun. */
+	for (int32_t k = node(c, np)->first; k >= 0; k = node(c, k)->next) {
+		if (node(c, k)->kind != TREE_PP)
+			continue;
+		int32_t obj;
+		const char *p = pp_head(c, k, &obj);
+		if (!p || obj < 0)
+			continue;
+		if (!strcmp(p, "BETWEEN") || !strcmp(p, "AMONG")) {
+			src = ne_from_np(c, obj);
+			both = 1;
+		} else if (!strcmp(p, "BY") || !strcmp(p, "FROM")) {
+			src = ne_from_np(c, obj);
+		} else if (!strcmp(p, "OF")) {
+			if (nm->of_target)
+				tgt = ne_from_np(c, obj);
+			else
+				src = ne_from_np(c, obj);
+		} else if (!strcmp(p, "ON") || !strcmp(p, "AGAINST") || !strcmp(p, "WITH") ||
+			   !strcmp(p, "TO") || !strcmp(p, "TOWARD") || !strcmp(p, "TOWARDS") ||
+			   !strcmp(p, "FOR") || !strcmp(p, "AT")) {
+			if (tgt < 0)
+				tgt = ne_from_np(c, obj);
+		}
+	}
+	if (both && (src < 0 || !c->nes[src].compound))
+		both = 0;
+	if (src < 0) {
+		/* The clause's subject: the first coded NE before the noun, back
+		 * to a clause comma. */
+		int32_t lo = 0;
+		for (int32_t j = hi - 1; j >= 0; j--) {
+			if (c->it[j].kind == IT_WORD && c->it[j].comma) {
+				lo = j + 1;
+				break;
+			}
+		}
+		for (int32_t j = lo; j < hi && src < 0; j++) {
+			const item *x = &c->it[j];
+			if (x->kind == IT_NE_OPEN && c->nes[x->ne].close < hi && ne_coded(c, x->ne))
+				src = x->ne;
+		}
+	}
+	if (src < 0)
+		return;
+	if (c->ex)
+		buf_printf(c->ex, "  nominal event: %s (as %s, code %s)\n",
+			   leaf_tok(c, head)->upper, nm->verb, code);
+	c->nominal = 1;
+	make_events(c, src, tgt, both, code, node(c, head)->tok, NULL, 0);
+	c->nominal = 0;
+}
+
+static void code_nominals(coder *c)
+{
+	int32_t n = c->t->n;
+	for (int32_t i = 0; i < n; i++) {
+		const tree_node *x = &c->t->nodes[i];
+		if (x->kind != TREE_NP || (x->flags & TREE_F_TEMPORAL))
+			continue;
+		/* The head chunk of a larger NP is coded with it. */
+		if (x->parent >= 0 && c->t->nodes[x->parent].kind == TREE_NP &&
+		    c->t->nodes[x->parent].first == i)
+			continue;
+		code_nominal(c, i);
+	}
 }
 
 /* ---- Entry point ------------------------------------------------------ */
@@ -1567,6 +1817,8 @@ void code_sentence(const dict *d, arena *a, const tree *t,
 		else
 			i++;
 	}
+	if (s->news_syntax)
+		code_nominals(&c);
 	out->ev = c.ev;
 	out->nev = c.nev;
 	out->nes = c.nes;

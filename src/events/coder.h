@@ -45,6 +45,7 @@ typedef struct cd_event {
 	const dict_pattern *pattern; /* pattern that fired, NULL: verb code */
 	int passive;         /* roles were swapped for the passive voice */
 	int hedged;          /* the sentence reports it as unconfirmed */
+	int nominal;         /* coded from an event noun, not a verb */
 } cd_event;
 
 typedef struct cd_result cd_result;
