@@ -2,8 +2,10 @@
 # check-verbs.sh - mechanical checks of a PETRARCH-1/TABARI verb dictionary
 # (by default dyad's own data/dict/dyad.verbs.txt): every code is a CAMEO
 # code, patterns per code, distinct patterns, verb forms defined in more than
-# one block, synsets used before definition or never used, verbs whose
-# generated forms are probably wrong (they need a {} list).
+# one block, synsets used before definition or never used, synset names
+# with an inner "_" used in patterns (the loader reads "_" there as a
+# word join), verbs whose generated forms are probably wrong (they need
+# a {} list).
 #
 # Usage: tools/check-verbs.sh [VERBS_FILE [CODES_TSV]]
 #   CODES_TSV defaults to ../shared/cameo/codes.tsv; when it is absent the
@@ -161,6 +163,10 @@ substr(line, 1, 1) == "-" {
 			errors++
 		}
 		synused[s]++
+		if (index(s, "_")) {
+			printf "%s:%d: synset &%s has \"_\" inside its name: the loader splits pattern words at \"_\", so this pattern cannot use it (use a name without inner \"_\", or an alias synset whose member is +&%s)\n", FILENAME, FNR, s, s
+			warnings++
+		}
 		tmp = substr(tmp, RSTART + RLENGTH)
 	}
 	addcode(pc, "pattern")
