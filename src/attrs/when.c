@@ -297,18 +297,22 @@ static int digits_val(const char *s, size_t n)
 	return v;
 }
 
-/* A day of the month: "3", "03", "3rd", "22nd" -> 1..31, else 0. */
+/* A day of the month: "3", "03", "3rd", "22nd", or the first of a range
+ * "3-5" -> 1..31, else 0. */
 static int day_of(const tok_token *t)
 {
 	size_t k = ndigits(t->form, t->len);
 	if (k < 1 || k > 2)
 		return 0;
 	if (k != t->len) {
-		if (t->len != k + 2)
-			return 0;
 		const char *s = t->form + k;
-		if (!ieq(s, "st", 2) && !ieq(s, "nd", 2) && !ieq(s, "rd", 2) &&
-		    !ieq(s, "th", 2))
+		size_t rest = t->len - k;
+		int range = rest >= 2 && rest <= 3 && s[0] == '-' &&
+			    ndigits(s + 1, rest - 1) == rest - 1;
+		int ordinal = rest == 2 &&
+			      (ieq(s, "st", 2) || ieq(s, "nd", 2) ||
+			       ieq(s, "rd", 2) || ieq(s, "th", 2));
+		if (!range && !ordinal)
 			return 0;
 	}
 	int v = digits_val(t->form, k);
@@ -630,6 +634,19 @@ static int32_t emit_month(scan *sc, int32_t s, int32_t e, int m, int d,
 	return emit(sc, s, e, r, K_STORY);
 }
 
+/* A day without a year names a group or a past event when these follow:
+ * "the March 14 alliance", "the April 6 Youth Movement", "the Sept. 11
+ * attacks". */
+static int names_a_group(const scan *sc, int32_t e)
+{
+	static const char *const nouns[] = {
+		"alliance", "coalition", "movement", "bloc", "camp", "group",
+		"forces", "party", "youth", "revolution", "uprising", "attack",
+		"attacks", "massacre", "law", "agreement", "accord", NULL};
+	const tok_token *a = after(sc, e);
+	return a && is_any(a, nouns);
+}
+
 static int32_t on_month(scan *sc, int32_t i, const wword *w)
 {
 	static const char *const nounish[] = {"a", "an", "the", NULL};
@@ -665,6 +682,8 @@ static int32_t on_month(scan *sc, int32_t i, const wword *w)
 				return 0; /* "the march on the capital" */
 		}
 	}
+	if (d && !y && names_a_group(sc, e))
+		return 0;
 	return emit_month(sc, s, e, w->val, d, y, y ? M_NONE : mode);
 }
 
@@ -686,6 +705,8 @@ static int32_t on_day_first(scan *sc, int32_t i, int d)
 		e += 2;
 	else
 		y = 0;
+	if (!y && names_a_group(sc, e))
+		return 0;
 	return emit_month(sc, i, e, w->val, d, y, M_NONE);
 }
 

@@ -15,7 +15,7 @@
 
 /* One date expression of a sentence. */
 typedef struct when_expr {
-	int32_t tok_start, tok_end; /* token span [start, end) of the expression */
+	int32_t tok_start, tok_end; /* token span [start, end) */
 	int32_t date;               /* YYYYMMDD; parts below the precision are 0
 	                               (2012-11 -> 20121100, 2013 -> 20130000,
 	                               the 1970s -> 19700000) */
@@ -60,13 +60,15 @@ typedef struct when_expr {
  *   are skipped. A '90s decade is 19xx from '30s on, else 20xx.
  *
  * Months, days and weekdays without a year (relative = 1), and tense:
- *   the clause is "future" when the nearest verb group before the
- *   expression (up to 10 tokens back, stopping at ; : .), or failing one,
- *   after it (up to 8 tokens), has a modal (will, 'll, shall, would, may,
- *   could... but not "would have") or one of expected, scheduled, planned,
- *   plans, due, set to, going to; a past or present finite verb (met,
- *   said, has) makes it past. Everything else is past: news reports what
- *   happened.
+ *   the clause is "future" when the nearest verb that decides, looking
+ *   back up to 15 tokens from the expression (stopping at ; : .), or
+ *   failing one, forward up to 8 tokens, is a modal (will, 'll, shall,
+ *   would, may, could... but not "would have"), a plan word (expected,
+ *   scheduled, planned, plans, due, set to, going to) or a form of "be"
+ *   before "to" or a plan word ("is to meet", "was scheduled to"). A past
+ *   verb (met, was held) or a perfect (has met) decides "past"; the
+ *   present ("says", "heads") and participles decide nothing. Without a
+ *   decision the clause is past: news reports what happened.
  *   "in December" (past)       the most recent December not after the
  *                              story month (story 2014-03 -> 2013-12; in a
  *                              December story, that December) -> month
@@ -86,12 +88,18 @@ typedef struct when_expr {
  *                              future -> the first on or after it;
  *                              "last Monday" strictly before, "next
  *                              Monday" / "this coming Monday" strictly after
+ *   "will open in two days"    story + N units, only in a future clause
+ *                              and never after a noun or superlative
+ *                              ("the first visit in three years")
  *   Names are not dates: "Bloody Sunday", "Good Friday", "Super Tuesday",
  *   "the Sunday Times"; "Theresa May", "April Glaspie", "June Carter" (a
  *   month next to a capitalised name, with no number and no preposition
- *   before it); "march"/"may" tagged as a verb or modal are months only
- *   after a preposition-like word (in, since, early, last...) or before a
- *   day or year number, and never before a base verb ("may march").
+ *   before it; an abbreviation alone, "Jan Egeland", never); "the March 14
+ *   alliance", "the Sept. 11 attacks" (a day without a year before
+ *   alliance, movement, attacks...); "march"/"may" tagged as a verb or
+ *   modal are months only after a preposition-like word (in, since, early,
+ *   last...) or before a day or year number, and never before a base verb
+ *   ("may march"); "the march on the capital".
  *
  * Relative to the story date (relative = 1):
  *   today, tonight, this morning/afternoon/evening -> the story date;
@@ -109,7 +117,9 @@ typedef struct when_expr {
  *   "a few days ago" are too vague and skipped.
  *
  * Relative to another date (relative = 1): the anchor is the previous
- * expression of the same sentence if there is one, else the story date.
+ * expression of the same sentence that is not itself anchored on another
+ * (explicit, or relative to the story date) if there is one, else the
+ * story date; without either the expression is skipped.
  *   "a month later", "two weeks afterwards"         anchor + N units
  *   "a month before <clause or noun>"               anchor + N units
  *       ("in November 2012, a month before the North pushed ahead" ->
@@ -120,8 +130,8 @@ typedef struct when_expr {
  *   anchor - 1, "the same day" the anchor (also week, month, year).
  *   The precision is the coarser of the unit's (weeks count as months, as
  *   above) and the anchor's; months are added on the calendar (a month
- *   before March 31 is February; January - 1 month is the previous
- *   December).
+ *   earlier than March 31 is February, day clamped to its end; January -
+ *   1 month is the previous December).
  */
 int32_t when_find(const tok_token *toks, int32_t n, int32_t story_date,
 		  when_expr *out, int32_t max);

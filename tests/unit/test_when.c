@@ -125,6 +125,9 @@ Test(when, explicit_days)
 	       "Thursday , June 4th , 2012@2012-06-04");
 	expect("Leaders met on Feb. 29, 2012 in the capital.",
 	       "Feb. 29 , 2012@2012-02-29");
+	/* a range of days: its first day */
+	expect("Leaders met on March 3-5, 2013 and on 10-12 June 2012.",
+	       "March 3-5 , 2013@2013-03-03; 10-12 June 2012@2012-06-10");
 }
 
 Test(when, impossible_and_ambiguous_days_are_skipped)
@@ -158,7 +161,8 @@ Test(when, explicit_months_years_decades)
 	expect("The 2011-13 drought hit the north.", "2011-13@2011");
 	expect("The rebels won the 2012 election.", "2012@2012");
 	expect("Aid was cut between 2011 and 2013.", "2011@2011; 2013@2013");
-	expect("The army was rebuilt in 2011 and 2012.", "2011@2011; 2012@2012");
+	expect("The army was rebuilt in 2011 and 2012.",
+	       "2011@2011; 2012@2012");
 	expect("Troops stayed until the end of 2012.", "2012@2012");
 	expect("A treaty was signed in 1066.", "1066@1066");
 }
@@ -255,7 +259,8 @@ Test(when, weekdays_future)
 	expect("The envoys will meet on Monday.", "Monday@2014-03-10*");
 	expect("The envoys will meet on Tuesday.", "Tuesday@2014-03-04*");
 	expect("The envoys will meet on Friday.", "Friday@2014-03-07*");
-	expect("The envoys will meet next Tuesday.", "next Tuesday@2014-03-11*");
+	expect("The envoys will meet next Tuesday.",
+	       "next Tuesday@2014-03-11*");
 	expect("The envoys meet next Monday.", "next Monday@2014-03-10*");
 	expect("The vote is scheduled for Sunday.", "Sunday@2014-03-09*");
 	expect("The vote is to be held on Sunday.", "Sunday@2014-03-09*");
@@ -290,6 +295,10 @@ Test(when, march_and_may_by_tag)
 	expect("Protesters will march in May.", "May@2014-05*");
 	expect("Protesters may march in May.", "May@2014-05*");
 	expect("THE TALKS ENDED IN MAY.", "MAY@2013-05*");
+	expect("The March 14 alliance won the vote.", "");
+	expect("The April 6 Youth Movement called a strike.", "");
+	expect("Troops were sent after the Sept. 11 attacks.", "");
+	expect("Troops were sent after the 11 September attacks.", "");
 	expect("the talks ended in december.", "december@2013-12*");
 }
 
@@ -418,9 +427,11 @@ Test(when, anchored_on_the_story_date)
 
 Test(when, unknown_story_date)
 {
-	const char *s = "The envoys met on March 3, 2014, and three days later, "
-			"on Monday, in December, last year and two years ago.";
-	expect_at(s, 0, "March 3 , 2014@2014-03-03; three days later@2014-03-06*");
+	const char *s = "The envoys met on March 3, 2014, and three days "
+			"later, on Monday, in December, last year and two "
+			"years ago.";
+	expect_at(s, 0, "March 3 , 2014@2014-03-03; "
+			"three days later@2014-03-06*");
 	/* an impossible story date counts as unknown */
 	expect_at(s, 20140230, "March 3 , 2014@2014-03-03; "
 			       "three days later@2014-03-06*");
