@@ -158,6 +158,16 @@ substr(line, 1, 1) == "-" {
 	tmp = body
 	while (match(tmp, /&[A-Za-z0-9_]+/)) {
 		s = upper(substr(tmp, RSTART + 1, RLENGTH - 1)); sub(/_+$/, "", s)
+		# "&A_B" is the synset A joined tightly to the word B when only A
+		# is defined (the loader splits pattern words at "_")
+		if (!(s in syndef) && index(s, "_")) {
+			s1 = substr(s, 1, index(s, "_") - 1)
+			if (s1 in syndef) {
+				synused[s1]++
+				tmp = substr(tmp, RSTART + RLENGTH)
+				continue
+			}
+		}
 		if (!(s in syndef)) {
 			printf "%s:%d: synset &%s not defined before use\n", FILENAME, FNR, s
 			errors++
