@@ -2,11 +2,14 @@
 # check-actors.sh - mechanical checks of dyad's actor dictionaries: every
 # code part is known, date lines are well formed, phrases are not defined
 # twice (within a file or across the files), every entry has a code; prints
-# the counts of each file.
+# the counts of each file. Agent files (*.agents.txt) given too are checked
+# for their codes ([~XYZ] or [XYZ~], parts known) and for phrases written
+# twice.
 #
-# Usage: tools/check-actors.sh [ACTORS_FILE...]
-#   With no file: data/dict/*.actors.txt and, when it has been built,
-#   $BUILD/gen/dyad.countries.actors.txt (BUILD defaults to build).
+# Usage: tools/check-actors.sh [DICT_FILE...]
+#   With no file: data/dict/*.actors.txt, data/dict/*.agents.txt and, when
+#   it has been built, $BUILD/gen/dyad.countries.actors.txt (BUILD defaults
+#   to build).
 # Environment: ISO_JSON (default /usr/share/iso-codes/json/iso_3166-1.json,
 #   Debian iso-codes), ACTOR_CODES (default ../shared/cameo/actor-codes.tsv;
 #   when absent the check of the non-country parts is skipped with a
@@ -29,6 +32,9 @@ build=${BUILD:-build}
 
 if [ $# -eq 0 ]; then
 	set -- data/dict/*.actors.txt
+	for f in data/dict/*.agents.txt; do
+		[ -e "$f" ] && set -- "$@" "$f"
+	done
 	if [ -r "$build/gen/dyad.countries.actors.txt" ]; then
 		set -- "$@" "$build/gen/dyad.countries.actors.txt"
 	else
@@ -91,12 +97,9 @@ function checkone(c,   i, p) {
 	}
 	for (i = 1; i <= length(c); i += 3) {
 		p = substr(c, i, 3)
-		if (p in iso || p in decl || p in known)
+		if (p in iso || p in decl || p in known || !have_parts)
 			continue
-		if (i == 1 && !have_parts)
-			err("code \"" c "\": \"" p "\" is not an ISO 3166 alpha-3 country (actor-codes.tsv absent)")
-		else if (have_parts || i == 1)
-			err("code \"" c "\": unknown part \"" p "\"")
+		err("code \"" c "\": unknown part \"" p "\"")
 	}
 }
 function checkcode(c,   n, k, a) {
@@ -180,6 +183,7 @@ FNR == 1 {
 	endentry()
 	files[++nfiles] = FILENAME
 	incomment = 0
+	agents = FILENAME ~ /agents\.txt$/
 }
 {
 	line = $0
@@ -200,6 +204,26 @@ line ~ /^[ \t]*(#|<!)/ || line ~ /^[ \t]*$/ { next }
 		body = body ch
 	}
 	sub(/[ \t]+$/, "", body)
+}
+agents && body ~ /^![^!]+![ \t]*=/ {
+	nsets[FILENAME]++
+	next
+}
+agents {
+	p = body
+	sub(/[ \t]*[\[{].*$/, "", p)
+	if (match(body, /\[[^]]*\]/) == 0) { err("agent without a code"); next }
+	c = substr(body, RSTART + 1, RLENGTH - 2)
+	gsub(/[ \t]/, "", c)
+	if (c ~ /^~[^~]+$/) c = substr(c, 2)
+	else if (c ~ /^[^~]+~$/) c = substr(c, 1, length(c) - 1)
+	else { err("agent code \"" c "\" needs one ~ at its start or end"); next }
+	checkcode(c)
+	k = norm(p)
+	if (k in agentwhere) err("agent " k " also at " agentwhere[k])
+	else agentwhere[k] = FILENAME ":" FNR
+	nagent[FILENAME]++
+	next
 }
 body ~ /^[ \t]*\[/ {
 	if (cur == "") { err("code line outside an entry"); next }
@@ -230,13 +254,20 @@ END {
 	endentry()
 	for (i = 1; i <= nfiles; i++) {
 		f = files[i]
+		if (f ~ /agents\.txt$/) {
+			if (!quiet)
+				printf "check-actors: %s: %d agents, %d substitution sets\n", \
+					f, nagent[f], nsets[f]
+			ta += nagent[f]
+			continue
+		}
 		if (!quiet)
 			printf "check-actors: %s: %d entries, %d synonyms, %d codes (%d dated)\n", \
 				f, nent[f], nsyn[f], ncodes[f], ndated[f]
 		te += nent[f]; ts += nsyn[f]; tc += ncodes[f]; td += ndated[f]
 	}
-	printf "check-actors: %d files, %d entries, %d synonyms, %d codes (%d dated); %d problems\n", \
-		nfiles, te, ts, tc, td, nerr
+	printf "check-actors: %d files, %d entries, %d synonyms, %d codes (%d dated), %d agents; %d problems\n", \
+		nfiles, te, ts, tc, td, ta, nerr
 	exit nerr > 0
 }
 ' - "$parts" "$@"
