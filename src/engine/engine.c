@@ -4,6 +4,7 @@
 #include "engine.h"
 
 #include "../attrs/cameo.h"
+#include "../attrs/when.h"
 #include "../clean/clean.h"
 #include "../events/coder.h"
 #include "../parse/parser.h"
@@ -169,11 +170,32 @@ static int build_tree(const engine *e, arena *a, const doc *d,
 	return 0;
 }
 
+#define MAX_WHEN 16
+
+/* The date expression nearest the event's verb (ties: the one after it),
+ * or NULL. */
+static const when_expr *event_when(const when_expr *w, int32_t nw, int32_t verb)
+{
+	const when_expr *best = NULL;
+	int32_t bestd = INT32_MAX;
+	for (int32_t k = 0; k < nw; k++) {
+		int32_t d = w[k].tok_start > verb ? w[k].tok_start - verb
+			    : w[k].tok_end <= verb ? verb - w[k].tok_end + 1 : 0;
+		if (d < bestd || (d == bestd && w[k].tok_start > verb)) {
+			best = &w[k];
+			bestd = d;
+		}
+	}
+	return best;
+}
+
 static void report_events(eng_session *s, const doc *d, int32_t sent,
 			  const tree *t, const cd_result *r, ev_span sspan,
 			  const char *stext, const char *ctext, size_t clen)
 {
 	const engine *e = s->e;
+	when_expr when[MAX_WHEN];
+	int32_t nwhen = when_find(t->toks, t->ntok, d->date, when, MAX_WHEN);
 	dict_issue_count iss[MAX_ISSUES];
 	int32_t niss = r->nev ? dict_issues(e->d, ctext, clen, iss, MAX_ISSUES) : 0;
 	ev_issue eiss[MAX_ISSUES];
@@ -199,8 +221,14 @@ static void report_events(eng_session *s, const doc *d, int32_t sent,
 		ev.sid = sid;
 		ev.sent = sent;
 		ev.story_date = d->date;
-		ev.date = d->date;
-		ev.date_precision = d->date ? EV_DATE_DAY : EV_DATE_NONE;
+		const when_expr *w = event_when(when, nwhen, ce->verb_tok);
+		if (w) {
+			ev.date = w->date;
+			ev.date_precision = w->prec;
+		} else {
+			ev.date = d->date;
+			ev.date_precision = d->date ? EV_DATE_DAY : EV_DATE_NONE;
+		}
 		ev.source = ce->source;
 		ev.target = ce->target;
 		ev.code = ce->code;

@@ -14,7 +14,10 @@
 
 /* ---- The flat sequence ------------------------------------------------ */
 
-enum item_kind { IT_WORD, IT_NE_OPEN, IT_NE_CLOSE, IT_VP_OPEN, IT_VP_CLOSE };
+enum item_kind {
+	IT_WORD, IT_NE_OPEN, IT_NE_CLOSE, IT_VP_OPEN, IT_VP_CLOSE,
+	IT_S_OPEN, IT_S_CLOSE /* clause boundaries (news syntax only) */
+};
 
 typedef struct item {
 	uint8_t kind;    /* item_kind */
@@ -459,6 +462,19 @@ static void flatten(coder *c, int32_t i, int depth)
 		push_item(c, (item){.kind = IT_VP_CLOSE, .tok = -1, .ne = -1});
 		return;
 	}
+	case TREE_S:
+	case TREE_SBAR:
+	case TREE_SINV:
+	case TREE_SQ:
+	case TREE_SBARQ:
+		if (c->s->news_syntax) {
+			push_item(c, (item){.kind = IT_S_OPEN, .tok = -1, .ne = -1});
+			for (int32_t k = x->first; k >= 0; k = node(c, k)->next)
+				flatten(c, k, depth + 1);
+			push_item(c, (item){.kind = IT_S_CLOSE, .tok = -1, .ne = -1});
+			return;
+		}
+		break;
 	default:
 		break;
 	}
@@ -474,9 +490,10 @@ static void link_markers(coder *c)
 	for (int32_t i = 0; i < c->n; i++) {
 		item *x = &c->it[i];
 		x->partner = -1;
-		if (x->kind == IT_NE_OPEN || x->kind == IT_VP_OPEN) {
+		if (x->kind == IT_NE_OPEN || x->kind == IT_VP_OPEN || x->kind == IT_S_OPEN) {
 			stack[sp++] = i;
-		} else if ((x->kind == IT_NE_CLOSE || x->kind == IT_VP_CLOSE) && sp > 0) {
+		} else if ((x->kind == IT_NE_CLOSE || x->kind == IT_VP_CLOSE ||
+			    x->kind == IT_S_CLOSE) && sp > 0) {
 			int32_t o = stack[--sp];
 			c->it[o].partner = i;
 			x->partner = o;
@@ -524,6 +541,34 @@ static int in_range(int v, int lo, int hi)
 	return hi > 0 && v >= lo && v <= hi;
 }
 
+/* News syntax: a comma clause is deleted only when it holds no verb or is
+ * a reporting clause (", officials said"); a clause that tells its own
+ * event (", a month before the North tested a missile") stays. */
+static int keeps_event_clause(const coder *c, int32_t lo, int32_t hi)
+{
+	static const char *const report[] = {
+		"SAID", "SAYS", "SAY", "SAYING", "TOLD", "TELLS", "ADDED", "ADDS",
+		"REPORTED", "REPORTS", "STATED", "STATES", "NOTED", "NOTES",
+		"CLAIMED", "CLAIMS", "ANNOUNCED", "EXPLAINED", "WROTE", "QUOTED",
+		"ACCORDING", "ASKED", "INSISTED", "ARGUED", "BELIEVE", "BELIEVES",
+		"THINK", "THINKS", NULL};
+	if (!c->s->news_syntax)
+		return 0;
+	int verbs = 0;
+	for (int32_t i = lo; i < hi; i++) {
+		const item *x = &c->it[i];
+		if (x->kind != IT_WORD)
+			continue;
+		const char *u = c->t->toks[x->tok].upper;
+		for (int k = 0; report[k]; k++) {
+			if (!strcmp(u, report[k]))
+				return 0;
+		}
+		verbs += x->verb;
+	}
+	return verbs > 0;
+}
+
 static void compact(coder *c)
 {
 	int32_t j = 0;
@@ -561,7 +606,7 @@ static void delete_commas(coder *c)
 		end--;
 	/* 1. Initial clause. */
 	int32_t n0 = count_words(c, 0, cm[0]);
-	if (in_range(n0, s->comma_bmin, s->comma_bmax)) {
+	if (in_range(n0, s->comma_bmin, s->comma_bmax) && !keeps_event_clause(c, 0, cm[0])) {
 		if (c->ex)
 			buf_printf(c->ex, "  comma: initial clause of %d words deleted\n", n0);
 		delete_span(c, 0, cm[0]);
@@ -570,7 +615,7 @@ static void delete_commas(coder *c)
 	int32_t last = cm[nc - 1];
 	if (last < end) {
 		int32_t n1 = count_words(c, last + 1, end);
-		if (in_range(n1, s->comma_emin, s->comma_emax)) {
+		if (in_range(n1, s->comma_emin, s->comma_emax) && !keeps_event_clause(c, last, end)) {
 			if (c->ex)
 				buf_printf(c->ex, "  comma: terminal clause of %d words deleted\n", n1);
 			delete_span(c, last, end);
@@ -581,7 +626,8 @@ static void delete_commas(coder *c)
 		if (c->it[cm[k]].del || c->it[cm[k + 1]].del)
 			continue;
 		int32_t nw = count_words(c, cm[k] + 1, cm[k + 1]);
-		if (in_range(nw, s->comma_min, s->comma_max)) {
+		if (in_range(nw, s->comma_min, s->comma_max) &&
+		    !keeps_event_clause(c, cm[k], cm[k + 1])) {
 			if (c->ex)
 				buf_printf(c->ex, "  comma: internal clause of %d words deleted\n", nw);
 			delete_span(c, cm[k], cm[k + 1]);
@@ -726,6 +772,25 @@ static void coref(coder *c, int32_t e)
 	char w[96];
 	ne_words(c, &c->nes[e], w, sizeof w);
 	const char *code = NULL;
+	if (one_of(w, pron)) {
+		/* An antecedent earlier in the sentence: "they" the nearest
+		 * compound, "it", "he", "she" the nearest single coded actor. */
+		int plural = !strcmp(w, "THEY");
+		for (int32_t j = e - 1; j >= 0; j--) {
+			const cd_ne *a = &c->nes[j];
+			if (a->parent >= 0 || (a->compound != plural) ||
+			    (!a->compound && !strcmp(a->code, "---")))
+				continue;
+			cd_ne *ne = &c->nes[e];
+			ne->compound = a->compound;
+			ne->members = a->members;
+			ne->nmembers = a->nmembers;
+			ne->code = a->code;
+			if (c->ex)
+				buf_printf(c->ex, "    coreference: \"%s\" -> NE %d\n", w, j);
+			return;
+		}
+	}
 	if (!strcmp(w, "THE NORTH") || !strcmp(w, "NORTH"))
 		code = north_south(x, 1);
 	else if (!strcmp(w, "THE SOUTH") || !strcmp(w, "SOUTH"))
@@ -1241,6 +1306,28 @@ static int is_passive(const coder *c, int32_t i, int32_t end)
 	return 0;
 }
 
+/* News syntax: the first clause with a subject of its own inside the VP
+ * of the verb at i ("met ..., a month before the North tested a missile";
+ * "said that Y attacked Z"), or end when there is none. The verb's default
+ * target is taken before it, and scanning goes on inside it. */
+static int32_t embedded_clause(const coder *c, int32_t i, int32_t end)
+{
+	if (!c->s->news_syntax)
+		return end;
+	for (int32_t j = i + 1; j < end; j++) {
+		if (c->it[j].kind != IT_S_OPEN)
+			continue;
+		int32_t close = c->it[j].partner > j ? c->it[j].partner : end;
+		for (int32_t k = j + 1; k < close; k++) {
+			if (c->it[k].kind == IT_NE_OPEN)
+				return j; /* a subject before its verb */
+			if (c->it[k].kind == IT_VP_OPEN || (c->it[k].kind == IT_WORD && c->it[k].verb))
+				break;
+		}
+	}
+	return end;
+}
+
 /* Whether an auxiliary at i governs a later verb inside its own VP (then
  * that verb, not the auxiliary, is coded). */
 static int governs_verb(const coder *c, int32_t i, int32_t end)
@@ -1451,7 +1538,13 @@ static int32_t code_verb(coder *c, int32_t i, uint8_t *skip)
 			lo = j + 1;
 			break;
 		}
+		/* News syntax: a verb's subject is in its own clause. */
+		if (c->it[j].kind == IT_S_OPEN && c->it[j].partner > i) {
+			lo = j + 1;
+			break;
+		}
 	}
+	int32_t tend = embedded_clause(c, i, end);
 	if (c->ex)
 		buf_printf(c->ex, "  verb %s (%s, block %s, code %s)%s\n", vt->upper,
 			   v->phrase, dict_block_label(c->d, v->block), v->code,
@@ -1531,7 +1624,7 @@ static int32_t code_verb(coder *c, int32_t i, uint8_t *skip)
 	if (src < 0)
 		src = default_source(c, lo, i);
 	if (tgt < 0 && !m.src_both)
-		tgt = default_target(c, i + 1, end, src);
+		tgt = default_target(c, i + 1, tend, src);
 	if (c->ex)
 		buf_printf(c->ex, "    source NE %d, target NE %d\n", src, tgt);
 	/* PETRARCH codes nothing when the clause has no noun phrase after the
@@ -1548,8 +1641,9 @@ static int32_t code_verb(coder *c, int32_t i, uint8_t *skip)
 		make_events(c, src, tgt, m.src_both, code, c->it[i].tok, fired, passive);
 	else if (c->ex && src >= 0)
 		buf_printf(c->ex, "    no target phrase: no event\n");
-	/* §1.3.5: jump to the end of the verb's VP. */
-	return end;
+	/* §1.3.5: jump to the end of the verb's VP; news syntax goes on into a
+	 * clause with a subject of its own. */
+	return tend;
 }
 
 /* ---- Nominal events (news syntax) --------------------------------------- */
