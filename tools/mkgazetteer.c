@@ -256,8 +256,19 @@ static void pair_add_swapped(gaz *g, const char *key, size_t from, const char *t
 	pair_add(g, v, e);
 }
 
-/* Adds the keys of entry e's name: the name, Saint X -> St X, and
- * The X -> X. */
+/* Countries whose GeoNames names carry the Arabic article (Al Ḩasakah,
+ * As Sulaymānīyah) that news leaves out (Hasakah, Sulaymaniyah). */
+static const char *const arabic_a3[] = {
+	"ARE", "BHR", "DZA", "EGY", "IRQ", "ISR", "JOR", "KWT", "LBN", "LBY",
+	"MAR", "MRT", "OMN", "PSE", "QAT", "SAU", "SDN", "SYR", "TUN", "YEM",
+	NULL};
+static const char *const arabic_articles[] = {
+	"al ", "el ", "as ", "ash ", "ar ", "an ", "ad ", "adh ", "at ", "ath ",
+	"az ", NULL};
+
+/* Adds the keys of entry e's name: the name; Saint X -> St X; The X -> X;
+ * X City -> X (Cebu City, Jeju City; country names stay blocked); and in
+ * Arab countries Al X -> X. */
 static void add_name_keys(gaz *g, uint32_t e, const char *name)
 {
 	gaz_keybuf k;
@@ -269,6 +280,22 @@ static void add_name_keys(gaz *g, uint32_t e, const char *name)
 		pair_add_swapped(g, k.s, 7, "ste ", e);
 	else if (strncmp(k.s, "the ", 4) == 0)
 		pair_add(g, k.s + 4, e);
+	if (k.n > 5 && strcmp(k.s + k.n - 5, " city") == 0) {
+		char v[GAZ_KEY_MAX];
+		memcpy(v, k.s, k.n - 5);
+		v[k.n - 5] = '\0';
+		pair_add(g, v, e);
+	}
+	const char *a3 = g->a3[g->ent[e].country];
+	for (size_t i = 0; arabic_a3[i]; i++) {
+		if (strcmp(arabic_a3[i], a3) != 0)
+			continue;
+		for (size_t j = 0; arabic_articles[j]; j++) {
+			size_t l = strlen(arabic_articles[j]);
+			if (strncmp(k.s, arabic_articles[j], l) == 0 && k.s[l])
+				pair_add(g, k.s + l, e);
+		}
+	}
 }
 
 static uint32_t entry_add(gaz *g, const char *name, int country, int32_t lat,
@@ -461,11 +488,9 @@ static int load_pbf(gaz *g, const unsigned char *d, size_t len, const char *path
 		}
 		uint32_t flags = 0;
 		if (strcmp(fcode, "PPLC") == 0)
-			flags |= GAZ_E_PPLC | GAZ_E_SEAT;
+			flags |= GAZ_E_PPLC;
 		else if (strcmp(fcode, "PPLA") == 0)
-			flags |= GAZ_E_PPLA | GAZ_E_SEAT;
-		else if (strncmp(fcode, "PPLA", 4) == 0)
-			flags |= GAZ_E_SEAT;
+			flags |= GAZ_E_PPLA;
 		if (pop > 0x1ffffff)
 			pop = 0x1ffffff;
 		uint32_t e = entry_add(g, name, c, (int32_t)lat, (int32_t)lon,
@@ -579,7 +604,36 @@ static void add_country_item(smap *names, const char *s, size_t n)
 		smap_add(names, buf);
 }
 
-static void load_countries_tsv(gaz *g, const char *path, smap *names)
+/* A column-5 item of countries.tsv: a place standing for the country. */
+typedef struct region {
+	char *name;
+	int country;
+} region;
+
+typedef struct regions {
+	region *v;
+	size_t n, cap;
+} regions;
+
+static void add_places(regions *r, const char *s, int country)
+{
+	while (*s) {
+		size_t len = strcspn(s, "|");
+		size_t n = strcspn(s, "|@={");
+		if (n > len)
+			n = len;
+		if (n && !(n == 1 && *s == '-')) {
+			grow((void **)&r->v, &r->cap, r->n + 1, sizeof *r->v);
+			r->v[r->n++] = (region){xstrndup(s, n), country};
+		}
+		s += len;
+		if (*s == '|')
+			s++;
+	}
+}
+
+static void load_countries_tsv(gaz *g, const char *path, smap *names,
+			       regions *places)
 {
 	FILE *f = fopen(path, "r");
 	if (!f) {
@@ -593,9 +647,13 @@ static void load_countries_tsv(gaz *g, const char *path, smap *names)
 			continue;
 		char *fl[6];
 		size_t nf = split_tabs(line, fl, 6);
+		int cc = country_of_a3(g, fl[0]);
 		for (size_t c = 2; c < nf; c++) {
-			if (c == 4) /* places stand for the country, yet are places */
+			if (c == 4) { /* places standing for the country */
+				if (cc >= 0)
+					add_places(places, fl[c], cc);
 				continue;
+			}
 			const char *s = fl[c];
 			while (*s) {
 				size_t len = strcspn(s, "|");
@@ -654,33 +712,6 @@ static void put_bytes(out *o, const void *p, size_t n)
 	grow((void **)&o->d, &o->cap, o->n + n, 1);
 	memcpy(o->d + o->n, p, n);
 	o->n += n;
-}
-
-/* Shadowing: a small town that shares its name with a subdivision of its
- * own country (California, Maryland) is not what the name means there. */
-static void shadow_by_admins(gaz *g)
-{
-	size_t w = 0;
-	for (size_t i = 0; i < g->npairs;) {
-		size_t j = i;
-		while (j < g->npairs && g->pairs[j].key == g->pairs[i].key)
-			j++;
-		for (size_t p = i; p < j; p++) {
-			const entry *e = &g->ent[g->pairs[p].ent];
-			int drop = 0;
-			if (!(e->flags & (GAZ_E_ADMIN | GAZ_E_SEAT | GAZ_E_FAMOUS)) &&
-			    e->pop < 100000)
-				for (size_t q = i; q < j; q++) {
-					const entry *a = &g->ent[g->pairs[q].ent];
-					if (a->flags & GAZ_E_ADMIN && a->country == e->country)
-						drop = 1;
-				}
-			if (!drop)
-				g->pairs[w++] = g->pairs[p];
-		}
-		i = j;
-	}
-	g->npairs = w;
 }
 
 static int write_c(const char *path, const unsigned char *d, size_t n,
@@ -748,9 +779,44 @@ int main(int argc, char **argv)
 	free(pbf_data);
 	load_iso2(&g, argv[3]);
 	load_exonyms(&g, argv[4], 1);
-	load_countries_tsv(&g, argv[5], &cnames);
+	regions places = {0};
+	load_countries_tsv(&g, argv[5], &cnames, &places);
 	if (g.errors)
 		return 1;
+
+	/* countries.tsv's places that are no city of their country (Java,
+	 * Ontario, Henan) are regions: they keep "in Java" from finding Java,
+	 * Georgia. Rows of exonyms.tsv win. */
+	smap key_country = {0};
+	char kc[32];
+	for (size_t i = 0; i < g.npairs; i++) {
+		const entry *e = &g.ent[g.pairs[i].ent];
+		if (e->flags & GAZ_E_ADMIN)
+			continue;
+		snprintf(kc, sizeof kc, "%u:%u", g.pairs[i].key, e->country);
+		smap_add(&key_country, kc);
+	}
+	size_t nregions = 0;
+	for (size_t i = 0; i < places.n; i++) {
+		gaz_keybuf k;
+		fold(places.v[i].name, &k);
+		uint32_t key = k.s[0] ? smap_find(&g.keys, k.s) : UINT32_MAX;
+		if (key != UINT32_MAX) {
+			snprintf(kc, sizeof kc, "%u:%d", key, places.v[i].country);
+			if (g.kflags[key] & K_EXO || smap_find(&key_country, kc) != UINT32_MAX)
+				continue;
+		}
+		if (k.s[0]) {
+			uint32_t e = entry_add(&g, places.v[i].name, places.v[i].country,
+					       0, 0, 0, GAZ_E_ADMIN | GAZ_E_REGION);
+			pair_add(&g, k.s, e);
+			nregions++;
+		}
+	}
+	for (size_t i = 0; i < places.n; i++)
+		free(places.v[i].name);
+	free(places.v);
+	smap_free(&key_country);
 
 	/* Country names, regions and demonyms: never places, unless an
 	 * exonyms.tsv row says the name is a city (New York, Gaza). */
@@ -778,7 +844,6 @@ int main(int argc, char **argv)
 		    g.pairs[w - 1].ent != g.pairs[i].ent)
 			g.pairs[w++] = g.pairs[i];
 	g.npairs = w;
-	shadow_by_admins(&g);
 
 	/* Keep keys with a city or a flag; a key whose candidates are all
 	 * subdivisions and has no flag answers nothing anyway. */
@@ -901,9 +966,10 @@ int main(int argc, char **argv)
 	}
 	put_bytes(&o, strings.d, strings.n);
 
-	fprintf(stderr, "mkgazetteer: %zu cities, %zu subdivisions, %zu keys "
-		"(%zu never-places), %zu candidates, blob %zu bytes\n",
-		g.ncities, g.nent - g.ncities, nkeep, nblocked, ncands, o.n);
+	fprintf(stderr, "mkgazetteer: %zu cities, %zu subdivisions and "
+		"regions (%zu from countries.tsv), %zu keys (%zu never-places), "
+		"%zu candidates, blob %zu bytes\n", g.ncities, g.nent - g.ncities,
+		nregions, nkeep, nblocked, ncands, o.n);
 	int rc = write_c(out_path, o.d, o.n, "GeoNames cities") ? 1 : 0;
 
 	free(o.d);

@@ -234,8 +234,10 @@ static int32_t longest(const gazetteer *g, const tok_token *t, int32_t n,
 			}
 			if (ends_name(tj))
 				break;
-			/* lower-case words inside names are short: de, al, es */
-			if (!(tj->flags & (TOK_F_CAP | TOK_F_NUM)) && tj->len > 3)
+			/* lower-case words inside names are short (de, al, es)
+			 * or hyphenated (ez-Zor, al-Balah, el-Sheikh) */
+			if (!(tj->flags & (TOK_F_CAP | TOK_F_NUM)) && tj->len > 3 &&
+			    !memchr(tj->form, '-', tj->len))
 				break;
 		}
 		int b = ends_based(tj);
@@ -243,7 +245,7 @@ static int32_t longest(const gazetteer *g, const tok_token *t, int32_t n,
 		gaz_key_add(&kb, tj->form, b ? (size_t)tj->len - 6 : tj->len);
 		if (kb.over)
 			break;
-		if (b || (tj->flags & TOK_F_CAP)) {
+		if (b || (tj->flags & TOK_F_CAP) || memchr(tj->form, '-', tj->len)) {
 			int32_t k = key_find(g, kb.s, kb.n);
 			if (k >= 0) {
 				end = j + 1;
@@ -305,18 +307,36 @@ static int resolve(const gazetteer *g, int32_t k, enum ctx ctx, int possessive,
 	uint32_t last = gaz_rd32(g->keys + 8 * (size_t)k + 12) & 0x0fffffff;
 	if (last > g->h[GAZ_H_CANDS] || first > last)
 		return 0;
+	if (last - first > 256)
+		last = first + 256;
+	/* Subdivisions and regions of the name (they sort last). */
+	gent adm[8];
+	int nadm = 0;
+	if (key_flags(g, k) & GAZ_K_ADMIN)
+		for (uint32_t c = last; c > first && nadm < 8; c--) {
+			gent a;
+			if (!entry_get(g, gaz_rd32(g->cands + 4 * (size_t)(c - 1)), &a))
+				continue;
+			if (!(a.flags & GAZ_E_ADMIN))
+				break;
+			adm[nadm++] = a;
+		}
 	double bs = -1e9;
-	int brank = -1, found = 0, admin_in_story = 0;
-	for (uint32_t c = first; c < last && c < first + 256; c++) {
+	int brank = -1, found = 0;
+	for (uint32_t c = first; c < last; c++) {
 		gent e;
-		if (!entry_get(g, gaz_rd32(g->cands + 4 * (size_t)c), &e))
+		if (!entry_get(g, gaz_rd32(g->cands + 4 * (size_t)c), &e) ||
+		    (e.flags & GAZ_E_ADMIN))
 			continue;
 		int r = story_rank(country_code(g, e.country), countries, nc);
-		if (e.flags & GAZ_E_ADMIN) {
-			admin_in_story |= r >= 0;
-			continue;
-		}
 		double s = score(&e, r);
+		/* Bethlehem, West Bank (a governorate's seat) over Bethlehem,
+		 * Pennsylvania */
+		for (int i = 0; i < nadm; i++)
+			if (adm[i].country == e.country) {
+				s += 0.5;
+				break;
+			}
 		if (s > bs) {
 			bs = s;
 			*best = e;
@@ -328,9 +348,16 @@ static int resolve(const gazetteer *g, int32_t k, enum ctx ctx, int possessive,
 		return 0;
 	int famous = (best->flags & GAZ_E_FAMOUS) != 0;
 	int capital = (best->flags & GAZ_E_PPLC) != 0;
-	if (key_flags(g, k) & GAZ_K_ADMIN && brank < 0) {
-		/* "in Ontario" in a Canadian story; "in Florida" (Uruguay). */
-		if (admin_in_story || (best->pop < 100000 && !famous))
+	/* The name is also a subdivision or region: "in Ontario" in a
+	 * Canadian story is the province, not Ontario, California; "in
+	 * Java" is the island, not Java, Georgia; "in Florida" is no town in
+	 * Uruguay. A city of a story country, or of the subdivision's own
+	 * country (Kilis, seat of Kilis province), still stands. */
+	for (int i = 0; i < nadm && brank < 0; i++) {
+		if (story_rank(country_code(g, adm[i].country), countries, nc) >= 0)
+			return 0;
+		if (adm[i].country != best->country &&
+		    ((adm[i].flags & GAZ_E_REGION) || (best->pop < 100000 && !famous)))
 			return 0;
 	}
 	switch (ctx) {
@@ -382,6 +409,9 @@ int32_t place_find(const gazetteer *g, const tok_token *toks, int32_t n,
 			continue;
 		}
 		const tok_token *next = end < n ? &toks[end] : NULL;
+		if (next && !based && !(next->flags & TOK_F_CAP) && next->len > 3 &&
+		    memchr(next->form, '-', 4))
+			continue; /* "Bab al-Hawa": a longer name */
 		if (based) {
 			ctx = CTX_MOD;
 		} else if (next && (next->flags & TOK_F_CAP) && is_name_tag(next)) {

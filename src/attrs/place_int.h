@@ -52,16 +52,19 @@ enum {
 enum {
 	GAZ_E_PPLC = 1,   /* a national capital (GeoNames PPLC) */
 	GAZ_E_PPLA = 2,   /* seat of a first-order subdivision (PPLA) */
-	GAZ_E_SEAT = 4,   /* seat of any subdivision (PPLA..PPLA5, PPLC) */
-	GAZ_E_FAMOUS = 8, /* target of a row of data/world/exonyms.tsv: the
+	GAZ_E_FAMOUS = 4, /* target of a row of data/world/exonyms.tsv: the
 	                     sense news means by the name */
-	GAZ_E_ADMIN = 16  /* not a city: an ISO 3166-2 subdivision name */
+	GAZ_E_ADMIN = 8,  /* not a city: a subdivision or region name, of the
+	                     entry's country */
+	GAZ_E_REGION = 16 /* with ADMIN: a region dyad's countries.tsv names
+	                     (Java, Bali, Ontario), not just an ISO 3166-2
+	                     subdivision: the name means the region */
 };
 
 enum {
 	GAZ_K_COUNTRY = 1, /* a country, region or demonym: never a place */
 	GAZ_K_STOP = 2,    /* a word that is never a place (exonyms.tsv "-") */
-	GAZ_K_ADMIN = 4    /* some candidate is a subdivision */
+	GAZ_K_ADMIN = 4    /* some candidate is a subdivision or region */
 };
 
 #define GAZ_BUCKET_IDX_BITS 20

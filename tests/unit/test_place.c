@@ -188,6 +188,7 @@ Test(place, exonyms)
 	const char *gbr[] = {"GBR"};
 	expect_one("He arrived in Washington on Monday.", gbr, 1,
 		   "Washington, D.C.", "USA");
+	expect_one("Talks resumed in Geneva.", NULL, 0, "Genève", "CHE");
 	/* accents and apostrophes fold */
 	expect_one("Talks resumed in Sana'a.", NULL, 0, "Sanaa", "YEM");
 	expect_one("Talks resumed in Bogota.", NULL, 0, "Bogotá", "COL");
@@ -206,6 +207,11 @@ Test(place, longest_name)
 	cr_expect_eq(h[0].tok_start, 4);
 	cr_expect_eq(h[0].tok_end, 7); /* Washington , D.C. */
 	expect_one("Riots broke out in Mexico City.", NULL, 0, "Mexico City", "MEX");
+	/* lower-case hyphenated parts; the Arabic article GeoNames writes */
+	expect_one("Shells fell on homes in Deir ez-Zor.", NULL, 0, "Deir ez-Zor",
+		   "SYR");
+	expect_one("Shells fell on homes in Hasakah.", NULL, 0, "Al Ḩasakah",
+		   "SYR");
 }
 
 Test(place, modifiers)
@@ -256,6 +262,8 @@ Test(place, false_places)
 	const char *can[] = {"CAN"};
 	place_hit h[2];
 	cr_expect_eq(find("Unrest in Ontario grew.", can, 1, h, 2), 0);
-	/* a state is not a city: California, Maryland (11,857) */
+	/* a state is not a city: California, Maryland (11,857); an island
+	 * is not Java, Georgia (426 people) */
 	expect_none("Unrest in California grew.");
+	expect_none("Unrest in Java grew.");
 }
