@@ -491,6 +491,31 @@ static int is_psep(char c)
 	return c == '_' || dict_is_blank(c) || c == '}';
 }
 
+/* A synset reference in a pattern runs over '_' as far as it names a
+ * synset defined before: "&NOT_FUT_ *" is the synset NOT_FUT, while
+ * "NEW_&TIETYPES_RELATIONS" is TIETYPES followed by the word RELATIONS.
+ * i..j is the reference up to the first separator; returns its end. */
+static size_t synset_ref_end(const dict *d, const char *body, size_t bn,
+			     size_t i, size_t j)
+{
+	size_t best = j, k = j;
+	while (k < bn && body[k] == '_') {
+		size_t e = k + 1;
+		while (e < bn && !is_psep(body[e]) && body[e] != '*')
+			e++;
+		if (e == k + 1)
+			break;
+		char key[DICT_MAX_WORD + 8];
+		int trail;
+		int m = synset_key(body + i + 1, e - i - 1, key, sizeof key, &trail);
+		if (m > 0 && find_synset(d, key, (size_t)m) >= 0)
+			best = e;
+		k = e;
+	}
+	return best;
+}
+
+
 static void pattern_line(dict *d, dict_reader *r, dict_line *ln,
 			 int32_t block, const char *s, size_t n)
 {
@@ -549,6 +574,8 @@ static void pattern_line(dict *d, dict_reader *r, dict_line *ln,
 		else
 			while (j < bn && !is_psep(body[j]) && body[j] != '*')
 				j++;
+		if (body[i] == '&')
+			j = synset_ref_end(d, body, bn, i, j);
 		if (nt >= PAT_MAX) {
 			dict_report(d, r->name, ln->no, "pattern has more than "
 				    "%d elements; skipped", PAT_MAX);

@@ -1310,20 +1310,27 @@ static int is_passive(const coder *c, int32_t i, int32_t end)
  * of the verb at i ("met ..., a month before the North tested a missile";
  * "said that Y attacked Z"), or end when there is none. The verb's default
  * target is taken before it, and scanning goes on inside it. */
+/* Whether the clause opening at item j has a subject of its own: an NE
+ * before its first verb phrase (an infinitive "to meet X" has none). */
+static int clause_has_subject(const coder *c, int32_t j, int32_t end)
+{
+	int32_t close = c->it[j].partner > j ? c->it[j].partner : end;
+	for (int32_t k = j + 1; k < close; k++) {
+		if (c->it[k].kind == IT_NE_OPEN)
+			return 1;
+		if (c->it[k].kind == IT_VP_OPEN || (c->it[k].kind == IT_WORD && c->it[k].verb))
+			return 0;
+	}
+	return 0;
+}
+
 static int32_t embedded_clause(const coder *c, int32_t i, int32_t end)
 {
 	if (!c->s->news_syntax)
 		return end;
 	for (int32_t j = i + 1; j < end; j++) {
-		if (c->it[j].kind != IT_S_OPEN)
-			continue;
-		int32_t close = c->it[j].partner > j ? c->it[j].partner : end;
-		for (int32_t k = j + 1; k < close; k++) {
-			if (c->it[k].kind == IT_NE_OPEN)
-				return j; /* a subject before its verb */
-			if (c->it[k].kind == IT_VP_OPEN || (c->it[k].kind == IT_WORD && c->it[k].verb))
-				break;
-		}
+		if (c->it[j].kind == IT_S_OPEN && clause_has_subject(c, j, end))
+			return j;
 	}
 	return end;
 }
@@ -1501,6 +1508,17 @@ static int same_form(const dict_verb *a, const dict_verb *b)
 	return 1;
 }
 
+/* Notes that items [lo, hi) were read by a verb pattern or belong to a
+ * negated verb: nouns there make no nominal events. */
+static void mark_read(coder *c, int32_t lo, int32_t hi)
+{
+	int32_t cap = c->capused;
+	arena_grow(c->a, (void **)&c->used_lo, c->nused, &cap, 8, sizeof *c->used_lo);
+	arena_grow(c->a, (void **)&c->used_hi, c->nused, &c->capused, 8, sizeof *c->used_hi);
+	c->used_lo[c->nused] = lo;
+	c->used_hi[c->nused++] = hi;
+}
+
 /* Codes the verb at item i; returns the item to continue from. */
 static int32_t code_verb(coder *c, int32_t i, uint8_t *skip)
 {
@@ -1538,8 +1556,10 @@ static int32_t code_verb(coder *c, int32_t i, uint8_t *skip)
 			lo = j + 1;
 			break;
 		}
-		/* News syntax: a verb's subject is in its own clause. */
-		if (c->it[j].kind == IT_S_OPEN && c->it[j].partner > i) {
+		/* News syntax: a verb's subject is in its own clause (not in
+		 * an infinitive's: "Japan plans to meet Korea"). */
+		if (c->it[j].kind == IT_S_OPEN && c->it[j].partner > i &&
+		    clause_has_subject(c, j, c->n)) {
 			lo = j + 1;
 			break;
 		}
@@ -1617,6 +1637,7 @@ static int32_t code_verb(coder *c, int32_t i, uint8_t *skip)
 	if (c->s->negation && is_negated(c, i) && !(fired && pattern_negative(c, fired))) {
 		if (c->ex)
 			buf_printf(c->ex, "    negated (\"not\", \"never\"): no event\n");
+		mark_read(c, lo, end); /* "did not send a delegation to the talks" */
 		return end;
 	}
 	int32_t src = m.src;
@@ -1630,13 +1651,8 @@ static int32_t code_verb(coder *c, int32_t i, uint8_t *skip)
 	/* PETRARCH codes nothing when the clause has no noun phrase after the
 	 * verb to be its target, even an uncoded one (COMMA-06); real news
 	 * keeps such one-sided events when the settings ask for it. */
-	if (fired) { /* its words were read: no nominal event from them */
-		int32_t cap = c->capused;
-		arena_grow(c->a, (void **)&c->used_lo, c->nused, &cap, 8, sizeof *c->used_lo);
-		arena_grow(c->a, (void **)&c->used_hi, c->nused, &c->capused, 8, sizeof *c->used_hi);
-		c->used_lo[c->nused] = lo;
-		c->used_hi[c->nused++] = end;
-	}
+	if (fired) /* its words were read: no nominal event from them */
+		mark_read(c, lo, end);
 	if (src >= 0 && (tgt >= 0 || m.src_both || c->s->targetless))
 		make_events(c, src, tgt, m.src_both, code, c->it[i].tok, fired, passive);
 	else if (c->ex && src >= 0)

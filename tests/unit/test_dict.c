@@ -1301,3 +1301,29 @@ Test(dict, garbage_never_crashes)
 		diag_free(dg);
 	}
 }
+
+Test(dict, synset_names_with_underscores_in_patterns)
+{
+	tctx t;
+	t_open(&t, 0);
+	t_load(&t, DICT_VERBS,
+	       "&NOT_FUTX_\n+WILL NOT\n"
+	       "&TIEX\n+TRADE\n"
+	       "--- VERBX [010] ---\nVERBX\n"
+	       "- &NOT_FUTX_ * [125]\n"
+	       "- * NEW_&TIEX_RELATIONS [903]\n");
+	dict_finish(t.d);
+	const dict_pattern *p = pattern_at(t.d, "VERBX", 0);
+	/* the whole name is one synset reference */
+	cr_assert_eq(p->nupper, 1);
+	cr_assert_eq(p->upper[0].kind, PEL_SYNSET);
+	cr_assert_str_eq(dict_synset_name(t.d, p->upper[0].id), "NOT_FUTX");
+	/* a name that is no synset ends at the '_': synset then word */
+	p = pattern_at(t.d, "VERBX", 1);
+	cr_assert_eq(p->nlower, 3);
+	cr_assert_eq(p->lower[1].kind, PEL_SYNSET);
+	cr_assert_str_eq(dict_synset_name(t.d, p->lower[1].id), "TIEX");
+	cr_assert_eq(p->lower[2].kind, PEL_WORD);
+	cr_assert(p->lower[2].tight);
+	t_close(&t);
+}
