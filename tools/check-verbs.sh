@@ -2,10 +2,9 @@
 # check-verbs.sh - mechanical checks of a PETRARCH-1/TABARI verb dictionary
 # (by default dyad's own data/dict/dyad.verbs.txt): every code is a CAMEO
 # code, patterns per code, distinct patterns, verb forms defined in more than
-# one block, synsets used before definition or never used, synset names
-# with an inner "_" used in patterns (the loader reads "_" there as a
-# word join), verbs whose generated forms are probably wrong (they need
-# a {} list).
+# one block, synsets used before definition or never used (a reference
+# "&A_B" names the longest synset defined so far, as the loader reads it),
+# verbs whose generated forms are probably wrong (they need a {} list).
 #
 # Usage: tools/check-verbs.sh [VERBS_FILE [CODES_TSV]]
 #   CODES_TSV defaults to ../shared/cameo/codes.tsv; when it is absent the
@@ -158,25 +157,22 @@ substr(line, 1, 1) == "-" {
 	tmp = body
 	while (match(tmp, /&[A-Za-z0-9_]+/)) {
 		s = upper(substr(tmp, RSTART + 1, RLENGTH - 1)); sub(/_+$/, "", s)
-		# "&A_B" is the synset A joined tightly to the word B when only A
-		# is defined (the loader splits pattern words at "_")
+		# the loader reads the longest name defined so far that the
+		# reference spells up to a "_" ("&NOT_FUT_" is NOT_FUT, while
+		# "&VCOPULA_A" is VCOPULA followed by the word A)
 		if (!(s in syndef) && index(s, "_")) {
-			s1 = substr(s, 1, index(s, "_") - 1)
-			if (s1 in syndef) {
-				synused[s1]++
-				tmp = substr(tmp, RSTART + RLENGTH)
-				continue
+			np = split(s, part, "_"); s1 = ""; cand = part[1]
+			for (q = 1; q <= np; q++) {
+				if (q > 1) cand = cand "_" part[q]
+				if (cand in syndef) s1 = cand
 			}
+			if (s1 != "") s = s1
 		}
 		if (!(s in syndef)) {
 			printf "%s:%d: synset &%s not defined before use\n", FILENAME, FNR, s
 			errors++
 		}
 		synused[s]++
-		if (index(s, "_")) {
-			printf "%s:%d: synset &%s has \"_\" inside its name: the loader splits pattern words at \"_\", so this pattern cannot use it (use a name without inner \"_\", or an alias synset whose member is +&%s)\n", FILENAME, FNR, s, s
-			warnings++
-		}
 		tmp = substr(tmp, RSTART + RLENGTH)
 	}
 	addcode(pc, "pattern")
