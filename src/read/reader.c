@@ -5,6 +5,7 @@
  * read whole into growable buffers.
  */
 #include "reader.h"
+#include "read_html.h"
 #include "read_xml.h"
 #include "../util/buf.h"
 #include "../util/xmalloc.h"
@@ -80,11 +81,8 @@ reader *reader_open(const char *path, read_format fmt, diag *dg,
 	const char *name = is_stdin ? "<stdin>" : path;
 	if (fmt == READ_AUTO)
 		fmt = read_format_guess(path);
-	if (fmt == READ_HTML) {
-		diag_report(dg, name, 0, "html input is not supported yet");
-		return NULL;
-	}
-	if (fmt != READ_TEXT && fmt != READ_JSONL && fmt != READ_XML) {
+	if (fmt != READ_TEXT && fmt != READ_JSONL && fmt != READ_XML &&
+	    fmt != READ_HTML) {
 		diag_report(dg, name, 0, "unknown input format");
 		return NULL;
 	}
@@ -401,6 +399,26 @@ static int jsonl_next(reader *r, doc *d)
 	}
 }
 
+/* ------------------------------------------------------------------ HTML */
+
+/* The whole page is one document: its extracted article (read_html.c). */
+static int html_next(reader *r, doc *d)
+{
+	if (r->done)
+		return 0;
+	r->done = 1;
+	buf b = BUF_INIT;
+	if (slurp(r->fp, &b) != 0) {
+		diag_report(r->dg, r->name, 0, "read error: %s", strerror(errno));
+		buf_free(&b);
+		return -1;
+	}
+	int rc = read_html_doc(b.data ? b.data : "", b.len, r->name,
+	                       r->base_id, r->dg, d);
+	buf_free(&b);
+	return rc;
+}
+
 /* ------------------------------------------------------------------- next */
 
 int reader_next(reader *r, doc *d)
@@ -412,6 +430,8 @@ int reader_next(reader *r, doc *d)
 		return jsonl_next(r, d);
 	case READ_XML:
 		return read_xml_next(r->xml, d);
+	case READ_HTML:
+		return html_next(r, d);
 	default:
 		return 0;
 	}
