@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#define ACT_MAX_PARTS 4 /* parts read from one hyphenated token */
+
 /* Whether agent code ag (3-letter parts) already occurs in code at an offset
  * that is a multiple of 3. */
 static int has_aligned(const char *code, size_t clen, const char *ag)
@@ -32,14 +34,43 @@ const char *act_code(const dict *d, arena *a, const tok_token *toks,
 	if (n <= 0)
 		return "---";
 
-	int32_t wbuf[256];
-	int32_t *words = n <= 256 ? wbuf : arena_alloc(a, (size_t)n * sizeof *words);
-	uint8_t tbuf[256];
-	uint8_t *taken = n <= 256 ? tbuf : arena_alloc(a, (size_t)n);
-	for (int32_t i = 0; i < n; i++) {
-		words[i] = toks[idx[i]].word;
-		taken[i] = 0;
+	/* The NE's words; a hyphenated token no dictionary knows is read as
+	 * its parts ("Japan-North Korea talks": JAPAN, NORTH, KOREA, TALKS). */
+	int32_t cap = n * ACT_MAX_PARTS;
+	int32_t *words = arena_alloc(a, (size_t)cap * sizeof *words);
+	int32_t *orig = arena_alloc(a, (size_t)cap * sizeof *orig);
+	uint8_t *taken = arena_calloc(a, (size_t)cap, 1);
+	int32_t m = 0;
+	const int32_t ntok = n; /* tokens; n becomes the count of words */
+	for (int32_t i = 0; i < ntok; i++) {
+		const tok_token *t = &toks[idx[i]];
+		/* A pronoun never names an actor: "us" is not the U.S. */
+		if (t->tag == POS_PRP || t->tag == POS_PRPS) {
+			orig[m] = i;
+			words[m++] = -1;
+			continue;
+		}
+		if (t->word < 0 && strchr(t->upper, '-')) {
+			int32_t before = m;
+			const char *p = t->upper;
+			while (*p && m - before < ACT_MAX_PARTS) {
+				const char *q = strchr(p, '-');
+				size_t len = q ? (size_t)(q - p) : strlen(p);
+				if (len > 0) {
+					orig[m] = i;
+					words[m++] = dict_word(d, p, len);
+				}
+				if (!q)
+					break;
+				p = q + 1;
+			}
+			if (m > before)
+				continue;
+		}
+		orig[m] = i;
+		words[m++] = t->word;
 	}
+	n = m;
 
 	const char *base = NULL;
 	dict_actor_match am;
@@ -48,8 +79,8 @@ const char *act_code(const dict *d, arena *a, const tok_token *toks,
 		base = dict_actor_code(d, am.entry, date);
 		for (int32_t k = 0; k < am.nused; k++)
 			taken[am.used[k]] = 1;
-		info->actor_first = am.used[0];
-		info->actor_last = am.used[am.nused - 1];
+		info->actor_first = orig[am.used[0]];
+		info->actor_last = orig[am.used[am.nused - 1]];
 		if (ex)
 			buf_printf(ex, "    actor \"%s\" -> %s\n",
 				   dict_actor_phrase(d, am.entry), base);
@@ -102,7 +133,7 @@ const char *act_code(const dict *d, arena *a, const tok_token *toks,
 		buf q = BUF_INIT;
 		int32_t spaces = 0;
 		buf_putc(&q, '"');
-		for (int32_t i = 0; i < n; i++) {
+		for (int32_t i = 0; i < ntok; i++) {
 			const tok_token *t = &toks[idx[i]];
 			if (t->tag == POS_POS)
 				continue;

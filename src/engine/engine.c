@@ -5,6 +5,7 @@
 
 #include "../attrs/cameo.h"
 #include "../attrs/when.h"
+#include "../clean/boiler.h"
 #include "../clean/clean.h"
 #include "../events/coder.h"
 #include "../parse/parser.h"
@@ -172,15 +173,25 @@ static int build_tree(const engine *e, arena *a, const doc *d,
 
 #define MAX_WHEN 16
 
-/* The date expression nearest the event's verb (ties: the one after it),
- * or NULL. */
-static const when_expr *event_when(const when_expr *w, int32_t nw, int32_t verb)
+/* The date expression nearest the event's verb (ties: the one after it;
+ * one before the verb across a conjunction or comma counts as farther:
+ * "in December and the purge of X in 2012"), or NULL. */
+static const when_expr *event_when(const when_expr *w, int32_t nw, int32_t verb,
+				   const tok_token *toks)
 {
 	const when_expr *best = NULL;
 	int32_t bestd = INT32_MAX;
 	for (int32_t k = 0; k < nw; k++) {
 		int32_t d = w[k].tok_start > verb ? w[k].tok_start - verb
 			    : w[k].tok_end <= verb ? verb - w[k].tok_end + 1 : 0;
+		if (w[k].tok_end <= verb) {
+			for (int32_t j = w[k].tok_end; j < verb; j++) {
+				if (toks[j].tag == POS_CC || toks[j].tag == POS_COMMA) {
+					d += 8;
+					break;
+				}
+			}
+		}
 		if (d < bestd || (d == bestd && w[k].tok_start > verb)) {
 			best = &w[k];
 			bestd = d;
@@ -221,7 +232,7 @@ static void report_events(eng_session *s, const doc *d, int32_t sent,
 		ev.sid = sid;
 		ev.sent = sent;
 		ev.story_date = d->date;
-		const when_expr *w = event_when(when, nwhen, ce->verb_tok);
+		const when_expr *w = event_when(when, nwhen, ce->verb_tok, t->toks);
 		if (w) {
 			ev.date = w->date;
 			ev.date_precision = w->prec;
@@ -277,9 +288,11 @@ int eng_code_doc(eng_session *s, const doc *d, const doc_settings *set,
 	/* A whole document is checked for story discards first, so its events
 	 * can be streamed out as they are coded instead of held to the end. */
 	int final = 0;
+	int32_t nsent = 0;
 	if (!one) {
 		split_init(&it, ct.text, ct.len);
 		while (split_next(&it, &start, &end)) {
+			nsent++;
 			if (dict_discard_check(e->d, ct.text + start, end - start, NULL) ==
 			    DICT_DISCARD_STORY) {
 				s->story_discard = 1;
@@ -320,6 +333,12 @@ int eng_code_doc(eng_session *s, const doc *d, const doc_settings *set,
 			break;
 		}
 		if (dk == DICT_DISCARD_SENTENCE) {
+			s->st.discarded++;
+			continue;
+		}
+		/* Publishers' footers and pitches are not news. */
+		if (!one && set->news_syntax &&
+		    boiler_sentence(ctext, clen, nsent - 1 - this_sent)) {
 			s->st.discarded++;
 			continue;
 		}

@@ -541,32 +541,18 @@ static int in_range(int v, int lo, int hi)
 	return hi > 0 && v >= lo && v <= hi;
 }
 
-/* News syntax: a comma clause is deleted only when it holds no verb or is
- * a reporting clause (", officials said"); a clause that tells its own
- * event (", a month before the North tested a missile") stays. */
+/* News syntax: a comma clause is deleted only when it holds no verb (an
+ * aside); a clause that tells its own event (", a month before the North
+ * tested a missile") or a statement (", a senior official said") stays. */
 static int keeps_event_clause(const coder *c, int32_t lo, int32_t hi)
 {
-	static const char *const report[] = {
-		"SAID", "SAYS", "SAY", "SAYING", "TOLD", "TELLS", "ADDED", "ADDS",
-		"REPORTED", "REPORTS", "STATED", "STATES", "NOTED", "NOTES",
-		"CLAIMED", "CLAIMS", "ANNOUNCED", "EXPLAINED", "WROTE", "QUOTED",
-		"ACCORDING", "ASKED", "INSISTED", "ARGUED", "BELIEVE", "BELIEVES",
-		"THINK", "THINKS", NULL};
 	if (!c->s->news_syntax)
 		return 0;
-	int verbs = 0;
 	for (int32_t i = lo; i < hi; i++) {
-		const item *x = &c->it[i];
-		if (x->kind != IT_WORD)
-			continue;
-		const char *u = c->t->toks[x->tok].upper;
-		for (int k = 0; report[k]; k++) {
-			if (!strcmp(u, report[k]))
-				return 0;
-		}
-		verbs += x->verb;
+		if (c->it[i].kind == IT_WORD && c->it[i].verb)
+			return 1;
 	}
-	return verbs > 0;
+	return 0;
 }
 
 static void compact(coder *c)
@@ -1278,6 +1264,16 @@ static int32_t vp_end_of(const coder *c, int32_t i)
 	return c->n;
 }
 
+/* The word item just before item j, or -1. */
+static int32_t word_before(const coder *c, int32_t j)
+{
+	for (int32_t k = j - 1; k >= 0; k--) {
+		if (c->it[k].kind == IT_WORD)
+			return k;
+	}
+	return -1;
+}
+
 /* §5: a VBN verb is passive when BY follows inside its VP and WAS, IS or
  * BEEN stands among the verbs just before it. */
 static int is_passive(const coder *c, int32_t i, int32_t end)
@@ -1293,6 +1289,13 @@ static int is_passive(const coder *c, int32_t i, int32_t end)
 	}
 	if (!by)
 		return 0;
+	/* News syntax: a participle right after its noun ("talks proposed by
+	 * the Red Cross") is passive too; "has received by courier" is not. */
+	if (c->s->news_syntax) {
+		int32_t w = word_before(c, i);
+		if (w >= 0 && pos_is_noun((pos_tag)c->t->toks[c->it[w].tok].tag))
+			return 1;
+	}
 	for (int32_t j = i - 1; j >= 0; j--) {
 		const item *x = &c->it[j];
 		if (x->kind != IT_WORD)
@@ -1306,10 +1309,6 @@ static int is_passive(const coder *c, int32_t i, int32_t end)
 	return 0;
 }
 
-/* News syntax: the first clause with a subject of its own inside the VP
- * of the verb at i ("met ..., a month before the North tested a missile";
- * "said that Y attacked Z"), or end when there is none. The verb's default
- * target is taken before it, and scanning goes on inside it. */
 /* Whether the clause opening at item j has a subject of its own: an NE
  * before its first verb phrase (an infinitive "to meet X" has none). */
 static int clause_has_subject(const coder *c, int32_t j, int32_t end)
@@ -1324,12 +1323,35 @@ static int clause_has_subject(const coder *c, int32_t j, int32_t end)
 	return 0;
 }
 
-static int32_t embedded_clause(const coder *c, int32_t i, int32_t end)
+/* News syntax: the first clause with a subject of its own inside the VP of
+ * the verb at i that tells an event of its own, or end when there is none:
+ * an adverbial clause ("..., a month before the North tested a missile",
+ * "since they last met"), or the complement of a reporting verb coded by
+ * its own code ("said that Y attacked Z"). The complement of a demand,
+ * warning or threat ("demanded that Iraq withdraw") tells what did not
+ * happen: it stays part of the verb's lower sequence, as in PETRARCH. */
+static int32_t embedded_clause(const coder *c, int32_t i, int32_t end,
+			       int fired)
 {
+	static const char *const adverbial[] = {
+		"SINCE", "BEFORE", "AFTER", "WHEN", "WHILE", "AS", "BECAUSE",
+		"ALTHOUGH", "THOUGH", "UNTIL", "WHEREAS", "ONCE", "WHEREUPON", NULL};
+	static const char *const reporting[] = {
+		"SAID", "SAY", "SAYS", "SAYING", "TOLD", "TELL", "TELLS", "REPORTED",
+		"REPORT", "REPORTS", "ANNOUNCED", "ANNOUNCES", "ADDED", "ADDS",
+		"STATED", "CLAIMED", "CLAIMS", "NOTED", "CONFIRMED", "CONFIRMS",
+		"DECLARED", "EXPLAINED", "WROTE", "ACKNOWLEDGED", "ADMITTED",
+		"REVEALED", "DISCLOSED", "INSISTED", NULL};
 	if (!c->s->news_syntax)
 		return end;
+	int report = !fired && one_of(c->t->toks[c->it[i].tok].upper, reporting);
 	for (int32_t j = i + 1; j < end; j++) {
-		if (c->it[j].kind == IT_S_OPEN && clause_has_subject(c, j, end))
+		if (c->it[j].kind != IT_S_OPEN || !clause_has_subject(c, j, end))
+			continue;
+		int32_t w = word_before(c, j);
+		if (w > i && one_of(c->t->toks[c->it[w].tok].upper, adverbial))
+			return j;
+		if (report)
 			return j;
 	}
 	return end;
@@ -1434,6 +1456,16 @@ static void explain_pattern(buf *ex, const dict_pattern *p, const char *why)
  * attend", "has not yet met"). */
 static int is_negated(const coder *c, int32_t i)
 {
+	/* "held no talks", "has no plans": NO right after the verb */
+	for (int32_t j = i + 1; j < c->n; j++) {
+		const item *x = &c->it[j];
+		if (x->kind != IT_WORD)
+			continue;
+		if (word_is(c, j, "NO"))
+			return 1;
+		if (!pos_is_adv((pos_tag)c->t->toks[x->tok].tag))
+			break;
+	}
 	for (int32_t j = i - 1; j >= 0; j--) {
 		const item *x = &c->it[j];
 		if (x->kind != IT_WORD)
@@ -1458,7 +1490,8 @@ static int pattern_negative(const coder *c, const dict_pattern *p)
 			const dict_pel *e = &halves[h][k];
 			if (e->kind == PEL_WORD) {
 				const char *w = dict_word_text(c->d, e->id);
-				if (w && (!strcmp(w, "NOT") || !strcmp(w, "N'T") || !strcmp(w, "NEVER")))
+				if (w && (!strcmp(w, "NOT") || !strcmp(w, "N'T") || !strcmp(w, "NEVER") ||
+					  !strcmp(w, "NO")))
 					return 1;
 			} else if (e->kind == PEL_SYNSET) {
 				const dict_seq *mem;
@@ -1466,7 +1499,8 @@ static int pattern_negative(const coder *c, const dict_pattern *p)
 				for (int32_t m = 0; m < nm; m++) {
 					for (int32_t w = 0; w < mem[m].n; w++) {
 						const char *t = dict_word_text(c->d, mem[m].w[w]);
-						if (t && (!strcmp(t, "NOT") || !strcmp(t, "N'T") || !strcmp(t, "NEVER")))
+						if (t && (!strcmp(t, "NOT") || !strcmp(t, "N'T") ||
+							  !strcmp(t, "NEVER") || !strcmp(t, "NO")))
 							return 1;
 					}
 				}
@@ -1564,7 +1598,7 @@ static int32_t code_verb(coder *c, int32_t i, uint8_t *skip)
 			break;
 		}
 	}
-	int32_t tend = embedded_clause(c, i, end);
+
 	if (c->ex)
 		buf_printf(c->ex, "  verb %s (%s, block %s, code %s)%s\n", vt->upper,
 			   v->phrase, dict_block_label(c->d, v->block), v->code,
@@ -1635,11 +1669,15 @@ static int32_t code_verb(coder *c, int32_t i, uint8_t *skip)
 	 * coded unless the pattern that fired names the negation. The clause
 	 * still ends here. */
 	if (c->s->negation && is_negated(c, i) && !(fired && pattern_negative(c, fired))) {
+		/* "did not send a delegation to the talks": no talks either;
+		 * a clause of its own inside ("since they last met") still is. */
+		int32_t nend = embedded_clause(c, i, end, fired != NULL);
 		if (c->ex)
-			buf_printf(c->ex, "    negated (\"not\", \"never\"): no event\n");
-		mark_read(c, lo, end); /* "did not send a delegation to the talks" */
-		return end;
+			buf_printf(c->ex, "    negated (\"not\", \"never\", \"no\"): no event\n");
+		mark_read(c, lo, nend);
+		return nend;
 	}
+	int32_t tend = embedded_clause(c, i, end, fired != NULL);
 	int32_t src = m.src;
 	int32_t tgt = m.tgt;
 	if (src < 0)
@@ -1697,6 +1735,7 @@ static const nominal nominals[] = {
 	{"INVESTIGATION", "INVESTIGATE", 1}, {"PROBE", "PROBE", 1},
 	{"APOLOGY", "APOLOGIZE", 0}, {"WITHDRAWAL", "WITHDRAW", 0},
 	{"MEDIATION", "MEDIATE", 0}, {"CEASEFIRE", "CEASEFIRE", 0},
+	{"CONTACT", "CONTACT", 0}, {"CONTACTS", "CONTACT", 0},
 	{NULL, NULL, 0}};
 
 static const nominal *nominal_of(const char *noun)
@@ -1842,6 +1881,10 @@ static void code_nominal(coder *c, int32_t np)
 		if (!p || obj < 0)
 			continue;
 		if (!strcmp(p, "BETWEEN") || !strcmp(p, "AMONG")) {
+			/* "between [A and B] in Shenyang": the compound heads it */
+			while (!is_compound(c, obj) && node(c, obj)->first >= 0 &&
+			       node(c, node(c, obj)->first)->kind == TREE_NP)
+				obj = node(c, obj)->first;
 			src = ne_from_np(c, obj);
 			both = 1;
 		} else if (!strcmp(p, "BY") || !strcmp(p, "FROM")) {

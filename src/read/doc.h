@@ -64,7 +64,9 @@ typedef struct doc {
 	char *source;    /* owned publisher name or NULL */
 	char *url;       /* owned or NULL */
 	char *title;     /* owned or NULL */
-	char *text;      /* owned, exactly as read (offsets refer to it);
+	char *text;      /* owned, exactly as read (offsets refer to it; for
+	                    HTML input, the article text extracted from the
+	                    page: title, blank line, paragraphs);
 	                    NUL-terminated, may contain no NUL before len */
 	size_t len;      /* bytes of text */
 	size_t text_base;/* XML: byte offset of text in the file; plain text:
