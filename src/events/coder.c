@@ -1735,7 +1735,7 @@ static const nominal nominals[] = {
 	{"INVESTIGATION", "INVESTIGATE", 1}, {"PROBE", "PROBE", 1},
 	{"APOLOGY", "APOLOGIZE", 0}, {"WITHDRAWAL", "WITHDRAW", 0},
 	{"MEDIATION", "MEDIATE", 0}, {"CEASEFIRE", "CEASEFIRE", 0},
-	{"CONTACT", "CONTACT", 0}, {"CONTACTS", "CONTACT", 0},
+	{"CONTACT", "MEET", 0}, {"CONTACTS", "MEET", 0},
 	{NULL, NULL, 0}};
 
 static const nominal *nominal_of(const char *noun)
