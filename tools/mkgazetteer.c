@@ -307,9 +307,39 @@ static uint32_t entry_add(gaz *g, const char *name, int country, int32_t lat,
 	return (uint32_t)g->nent++;
 }
 
+/* A name of countries.tsv or iso-codes with its country: a place standing
+ * for the country (column 5), or a name of the country itself. */
+typedef struct region {
+	char *name;
+	int country;
+} region;
+
+typedef struct regions {
+	region *v;
+	size_t n, cap;
+} regions;
+
+static void add_places(regions *r, const char *s, int country)
+{
+	while (*s) {
+		size_t len = strcspn(s, "|");
+		size_t n = strcspn(s, "|@={");
+		if (n > len)
+			n = len;
+		if (n && !(n == 1 && *s == '-')) {
+			grow((void **)&r->v, &r->cap, r->n + 1, sizeof *r->v);
+			r->v[r->n++] = (region){xstrndup(s, n), country};
+		}
+		s += len;
+		if (*s == '|')
+			s++;
+	}
+}
+
 /* ---- ISO 3166 (Debian iso-codes) -------------------------------------- */
 
-static int load_iso1(gaz *g, const char *path, smap *country_names)
+static int load_iso1(gaz *g, const char *path, smap *country_names,
+		     regions *named)
 {
 	json_error_t je;
 	json_t *root = json_load_file(path, 0, &je);
@@ -338,8 +368,10 @@ static int load_iso1(gaz *g, const char *path, smap *country_names)
 						     "official_name"};
 		for (size_t f = 0; f < 3; f++) {
 			const char *s = json_string_value(json_object_get(c, fields[f]));
-			if (s)
+			if (s) {
 				smap_add(country_names, s);
+				add_places(named, s, (int)g->ncountries - 1);
+			}
 		}
 	}
 	json_decref(root);
@@ -604,36 +636,8 @@ static void add_country_item(smap *names, const char *s, size_t n)
 		smap_add(names, buf);
 }
 
-/* A column-5 item of countries.tsv: a place standing for the country. */
-typedef struct region {
-	char *name;
-	int country;
-} region;
-
-typedef struct regions {
-	region *v;
-	size_t n, cap;
-} regions;
-
-static void add_places(regions *r, const char *s, int country)
-{
-	while (*s) {
-		size_t len = strcspn(s, "|");
-		size_t n = strcspn(s, "|@={");
-		if (n > len)
-			n = len;
-		if (n && !(n == 1 && *s == '-')) {
-			grow((void **)&r->v, &r->cap, r->n + 1, sizeof *r->v);
-			r->v[r->n++] = (region){xstrndup(s, n), country};
-		}
-		s += len;
-		if (*s == '|')
-			s++;
-	}
-}
-
 static void load_countries_tsv(gaz *g, const char *path, smap *names,
-			       regions *places)
+			       regions *places, regions *named)
 {
 	FILE *f = fopen(path, "r");
 	if (!f) {
@@ -654,6 +658,8 @@ static void load_countries_tsv(gaz *g, const char *path, smap *names,
 					add_places(places, fl[c], cc);
 				continue;
 			}
+			if (c == 2 && cc >= 0) /* other names of the country */
+				add_places(named, fl[c], cc);
 			const char *s = fl[c];
 			while (*s) {
 				size_t len = strcspn(s, "|");
@@ -680,6 +686,8 @@ static double static_score(const entry *e)
 		s += 1.5;
 	if (e->flags & GAZ_E_ADMIN)
 		s = -1.0;
+	if (e->flags & GAZ_E_COUNTRY)
+		s = -2.0;
 	return s;
 }
 
@@ -772,7 +780,8 @@ int main(int argc, char **argv)
 
 	static gaz g;
 	smap cnames = {0};
-	if (load_iso1(&g, argv[2], &cnames) != 0)
+	regions named = {0};
+	if (load_iso1(&g, argv[2], &cnames, &named) != 0)
 		return 1;
 	if (load_pbf(&g, pbf_data, pbf_len, pbf_path) != 0)
 		return 1;
@@ -780,7 +789,7 @@ int main(int argc, char **argv)
 	load_iso2(&g, argv[3]);
 	load_exonyms(&g, argv[4], 1);
 	regions places = {0};
-	load_countries_tsv(&g, argv[5], &cnames, &places);
+	load_countries_tsv(&g, argv[5], &cnames, &places, &named);
 	if (g.errors)
 		return 1;
 
@@ -833,6 +842,19 @@ int main(int argc, char **argv)
 		}
 	}
 	smap_free(&cnames);
+	/* Which country a country name names, for "Tripoli, Lebanon". */
+	for (size_t i = 0; i < named.n; i++) {
+		gaz_keybuf k;
+		fold(named.v[i].name, &k);
+		uint32_t key = k.s[0] ? smap_find(&g.keys, k.s) : UINT32_MAX;
+		if (key != UINT32_MAX && (g.kflags[key] & GAZ_K_COUNTRY)) {
+			uint32_t e = entry_add(&g, named.v[i].name, named.v[i].country,
+					       0, 0, 0, GAZ_E_COUNTRY);
+			pair_add(&g, k.s, e);
+		}
+		free(named.v[i].name);
+	}
+	free(named.v);
 
 	/* Candidates: sorted per key, best first, duplicates gone. */
 	for (size_t i = 0; i < g.npairs; i++)
@@ -858,9 +880,10 @@ int main(int argc, char **argv)
 		if (!count[k])
 			first[k] = i;
 		count[k]++;
-		if (g.ent[g.pairs[i].ent].flags & GAZ_E_ADMIN)
+		uint32_t f = g.ent[g.pairs[i].ent].flags;
+		if (f & GAZ_E_ADMIN)
 			g.kflags[k] |= GAZ_K_ADMIN;
-		else
+		else if (!(f & GAZ_E_COUNTRY))
 			hascity[k] = 1;
 	}
 	uint32_t *newidx = xrealloc(NULL, (nk + 1) * sizeof *newidx);

@@ -197,8 +197,14 @@ static enum ctx left_context(const tok_token *t, int32_t i, int32_t last_end,
 	if (j > 0 && t[j].ulen == 2 && memcmp(t[j].upper, "OF", 2) == 0 &&
 	    is_word(&t[j - 1], of_heads))
 		return CTX_STRONG;
-	if (j == last_end && last_ctx >= CTX_WEAK && is_word(&t[j], conjunctions))
-		return last_ctx;
+	/* "in Hanoi and Hue"; a list after a comma ("in Hanoi, Hue and
+	 * Da Nang") only as surely as a weak preposition */
+	if (j == last_end && last_ctx >= CTX_WEAK) {
+		if (is_word(&t[j], conjunctions))
+			return last_ctx;
+		if (t[j].tag == POS_COMMA)
+			return CTX_WEAK;
+	}
 	return CTX_NONE;
 }
 
@@ -279,8 +285,7 @@ static int may_modify(const tok_token *t, int32_t n, int32_t i)
 static int story_rank(const char *a3, const char *const *countries, int32_t nc)
 {
 	for (int32_t k = 0; k < nc; k++)
-		if (countries[k] && memcmp(countries[k], a3, 3) == 0 &&
-		    countries[k][3] == '\0')
+		if (countries[k] && strcmp(countries[k], a3) == 0)
 			return (int)k;
 	return -1;
 }
@@ -299,9 +304,11 @@ static double score(const gent *e, int rank)
 	return s;
 }
 
-/* The city key k means here, or 0; see place_find for the rules. */
+/* The city key k means here, or 0; see place_find for the rules. hint is
+ * the country named right after the city ("Tripoli, Lebanon"), or -1. */
 static int resolve(const gazetteer *g, int32_t k, enum ctx ctx, int possessive,
-		   const char *const *countries, int32_t nc, gent *best)
+		   int32_t hint, const char *const *countries, int32_t nc,
+		   gent *best)
 {
 	uint32_t first = gaz_rd32(g->keys + 8 * (size_t)k + 4) & 0x0fffffff;
 	uint32_t last = gaz_rd32(g->keys + 8 * (size_t)k + 12) & 0x0fffffff;
@@ -315,7 +322,8 @@ static int resolve(const gazetteer *g, int32_t k, enum ctx ctx, int possessive,
 	if (key_flags(g, k) & GAZ_K_ADMIN)
 		for (uint32_t c = last; c > first && nadm < 8; c--) {
 			gent a;
-			if (!entry_get(g, gaz_rd32(g->cands + 4 * (size_t)(c - 1)), &a))
+			if (!entry_get(g, gaz_rd32(g->cands + 4 * (size_t)(c - 1)), &a) ||
+			    (a.flags & GAZ_E_COUNTRY))
 				continue;
 			if (!(a.flags & GAZ_E_ADMIN))
 				break;
@@ -326,10 +334,13 @@ static int resolve(const gazetteer *g, int32_t k, enum ctx ctx, int possessive,
 	for (uint32_t c = first; c < last; c++) {
 		gent e;
 		if (!entry_get(g, gaz_rd32(g->cands + 4 * (size_t)c), &e) ||
-		    (e.flags & GAZ_E_ADMIN))
+		    (e.flags & (GAZ_E_ADMIN | GAZ_E_COUNTRY)))
 			continue;
-		int r = story_rank(country_code(g, e.country), countries, nc);
+		int r = (int32_t)e.country == hint
+				? 0 : story_rank(country_code(g, e.country), countries, nc);
 		double s = score(&e, r);
+		if ((int32_t)e.country == hint)
+			s += 10.0; /* decisive */
 		/* Bethlehem, West Bank (a governorate's seat) over Bethlehem,
 		 * Pennsylvania */
 		for (int i = 0; i < nadm; i++)
@@ -354,7 +365,8 @@ static int resolve(const gazetteer *g, int32_t k, enum ctx ctx, int possessive,
 	 * Uruguay. A city of a story country, or of the subdivision's own
 	 * country (Kilis, seat of Kilis province), still stands. */
 	for (int i = 0; i < nadm && brank < 0; i++) {
-		if (story_rank(country_code(g, adm[i].country), countries, nc) >= 0)
+		if ((int32_t)adm[i].country == hint ||
+		    story_rank(country_code(g, adm[i].country), countries, nc) >= 0)
 			return 0;
 		if (adm[i].country != best->country &&
 		    ((adm[i].flags & GAZ_E_REGION) || (best->pop < 100000 && !famous)))
@@ -370,6 +382,41 @@ static int resolve(const gazetteer *g, int32_t k, enum ctx ctx, int possessive,
 	default:
 		return 0;
 	}
+}
+
+/* The country named by the tokens after toks[at] == ",": "Tripoli ,
+ * Lebanon", "Paris , Texas" (the longest country, state or region name of
+ * up to four tokens); -1 if none. */
+static int32_t country_hint(const gazetteer *g, const tok_token *t, int32_t n,
+			    int32_t at)
+{
+	if (at >= n || t[at].tag != POS_COMMA)
+		return -1;
+	gaz_keybuf kb;
+	gaz_key_init(&kb);
+	int32_t key = -1;
+	for (int32_t j = at + 1; j < n && j < at + 5; j++) {
+		if (!(t[j].flags & TOK_F_CAP) && (j == at + 1 || t[j].len > 3))
+			break;
+		gaz_key_sep(&kb);
+		gaz_key_add(&kb, t[j].form, t[j].len);
+		if (kb.over)
+			break;
+		int32_t k = key_find(g, kb.s, kb.n);
+		if (k >= 0 && (key_flags(g, k) & GAZ_K_COUNTRY))
+			key = k;
+	}
+	if (key < 0)
+		return -1;
+	uint32_t first = gaz_rd32(g->keys + 8 * (size_t)key + 4) & 0x0fffffff;
+	uint32_t last = gaz_rd32(g->keys + 8 * (size_t)key + 12) & 0x0fffffff;
+	for (uint32_t c = first; c < last && c < g->h[GAZ_H_CANDS]; c++) {
+		gent e;
+		if (entry_get(g, gaz_rd32(g->cands + 4 * (size_t)c), &e) &&
+		    (e.flags & GAZ_E_COUNTRY))
+			return (int32_t)e.country;
+	}
+	return -1;
 }
 
 /* ---- The finder ---------------------------------------------------------------- */
@@ -429,8 +476,9 @@ int32_t place_find(const gazetteer *g, const tok_token *toks, int32_t n,
 			ctx = CTX_MOD;
 		}
 		int possessive = next && next->tag == POS_POS;
+		int32_t hint = based ? -1 : country_hint(g, toks, n, end);
 		gent e = {0, 0, 0, 0, 0, 0};
-		if (!resolve(g, key, ctx, possessive, countries, nc, &e))
+		if (!resolve(g, key, ctx, possessive, hint, countries, nc, &e))
 			continue;
 		place_hit *h = &out[nh++];
 		h->tok_start = i;

@@ -40,25 +40,30 @@ typedef struct place_hit {
 /* Place mentions in one sentence's tagged tokens toks[0..n) (borrowed),
  * in sentence order, at most max written to out (caller's array). A
  * mention is a capitalised name of one to five tokens, the longest the
- * gazetteer knows:
+ * gazetteer knows ("Washington , D.C." spans three), standing
  *   - after a location word: in at near outside inside around across
- *     throughout within, "(city|town|village|outskirts...) of"; weaker, and
- *     then for cities of 50,000 people or more (or capitals, or exonyms):
- *     from to into toward(s) via, visit(ed); "the", "central", "northern"...
- *     may come between ("in the northern Hanoi" / "in central Baghdad"); a
- *     name coordinated with such a place ("in Hanoi and Saigon") too;
- *   - or as a modifier of a lower-case noun ("the Hanoi contact", "Shenyang
- *     talks") or before "-based" ("Tokyo-based"), for cities of 100,000
- *     people or more or named in data/world/exonyms.tsv.
- * Never: a country, region or demonym (a country-level place is the
- * caller's choice), a name the exonym table marks never-a-place (months,
- * people), part of a longer capitalised name ("Kim Jong Un", "Washington
- * Post"), a province's name that is only a small town.
- * A name several cities bear is resolved by the story's countries
- * (countries[0..nc), ISO alpha-3, borrowed, preferred in order), then by
- * population, capitals and exonyms: a much larger or capital city still
- * beats a village of a story country (Paris in a story about the US).
- * Returns the number of hits written. No allocation. */
+ *     throughout within, "(city|town|village|outskirts...) of"; or, for
+ *     cities of 50,000 people or more, capitals and exonyms, after the
+ *     weaker from to into toward(s) via visit(ed), which often precede
+ *     people; "the", "central", "northern"... may come between ("in
+ *     central Baghdad"), and a name coordinated with such a place ("in
+ *     Hanoi and Hue"; after a comma as a weak one) counts too;
+ *   - or as a modifier of a lower-case noun ("the Hanoi contact",
+ *     "Shenyang talks") or before "-based" ("Tokyo-based"), for cities of
+ *     100,000 people or more and those named in data/world/exonyms.tsv.
+ * Never: a country, region, demonym or institution (a country-level place
+ * is the caller's choice), a word exonyms.tsv marks never-a-place
+ * (months, people: "to Kim"), part of a longer capitalised name ("Kim Jong
+ * Un", "Washington Post", "Bab al-Hawa"), a small town named like a
+ * subdivision or region elsewhere ("in Java" is not Java, Georgia).
+ * A name several cities bear is resolved by a country or state named
+ * right after it ("Tripoli, Lebanon"; "Paris, Texas"), then by the story's
+ * countries
+ * (countries[0..nc): upper-case ISO alpha-3 strings, borrowed, preferred in
+ * order; NULL when nc is 0), then by population, capitals, subdivision
+ * seats and exonyms: a much larger or capital city still beats a village
+ * of a story country (Paris in a story about the US is Paris, France).
+ * Returns the number of hits written. No allocation; a few microseconds. */
 int32_t place_find(const gazetteer *g, const tok_token *toks, int32_t n,
 		   const char *const *countries, int32_t nc, place_hit *out,
 		   int32_t max);

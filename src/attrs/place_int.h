@@ -33,6 +33,7 @@
  *            (the hash's top bits spare most misses a visit to the key);
  *            open addressing, linear probing from gaz_hash(key) & mask
  *   cands    n_cands words: entry indexes, best static score first
+ *            (cities, then subdivisions and regions, then countries)
  *   strings  NUL-terminated names (as GeoNames writes them) and keys
  */
 #define GAZ_MAGIC 0x5a475944u /* "DYGZ" */
@@ -56,9 +57,11 @@ enum {
 	                     sense news means by the name */
 	GAZ_E_ADMIN = 8,  /* not a city: a subdivision or region name, of the
 	                     entry's country */
-	GAZ_E_REGION = 16 /* with ADMIN: a region dyad's countries.tsv names
-	                     (Java, Bali, Ontario), not just an ISO 3166-2
-	                     subdivision: the name means the region */
+	GAZ_E_REGION = 16, /* with ADMIN: a region dyad's countries.tsv names
+	                      (Java, Bali, Ontario), not just an ISO 3166-2
+	                      subdivision: the name means the region */
+	GAZ_E_COUNTRY = 32 /* not a city: the country a GAZ_K_COUNTRY key
+	                      names (Lebanon -> LBN, Texas -> USA) */
 };
 
 enum {

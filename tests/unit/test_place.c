@@ -167,6 +167,14 @@ Test(place, namesakes_resolved_by_the_story)
 		   "IND");
 	expect_one("Protests in Hyderabad turned violent.", pak, 2, "Hyderabad",
 		   "PAK");
+	/* the country or state named after the city beats the story's */
+	expect_one("Clashes in Tripoli, Lebanon, killed five people.", NULL, 0,
+		   "Tripoli", "LBN");
+	const char *fra[] = {"FRA"};
+	place_hit p[2];
+	cr_assert_eq(find("The film was shot in Paris, Texas.", fra, 1, p, 2), 1);
+	cr_expect_str_eq(p[0].country, "USA");
+	cr_expect_eq(p[0].population, 24782); /* Paris, Texas: 33.66 N 95.56 W */
 	/* A story country's small namesake does not beat a famous capital:
 	 * Paris, Texas (25,000) in a US story is still Paris, France. */
 	const char *usa[] = {"USA"};
@@ -240,6 +248,13 @@ Test(place, several_in_order)
 	cr_expect_eq(h[2].tok_start, 7);
 	cr_expect_eq(find("He flew from Tokyo to Seoul and Pyongyang.", NULL, 0, h,
 			  2), 2);
+	/* a list after a location word */
+	k = find("Protests broke out in Hanoi, Hue and Da Nang.", NULL, 0, h, 4);
+	cr_assert_eq(k, 3);
+	cr_expect_str_eq(h[0].name, "Hanoi");
+	cr_expect_str_eq(h[1].name, "Huế");
+	cr_expect_str_eq(h[2].name, "Da Nang");
+	cr_expect_eq(h[2].tok_end - h[2].tok_start, 2);
 }
 
 Test(place, false_places)
