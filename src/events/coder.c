@@ -49,6 +49,8 @@ typedef struct coder {
 	int nominal;     /* events being made come from a noun */
 	int32_t *used_lo, *used_hi; /* item ranges a fired pattern read */
 	int32_t nused, capused;
+	int32_t *coded_lo, *coded_hi; /* item ranges of verbs that made events */
+	int32_t ncoded, capcoded;
 } coder;
 
 static void push_item(coder *c, item x)
@@ -752,13 +754,15 @@ static void coref(coder *c, int32_t e)
 		"THE TWO COUNTRIES", "THE TWO NATIONS", "THE TWO SIDES",
 		"THE TWO GOVERNMENTS", "THE TWO NEIGHBOURS", "THE TWO NEIGHBORS",
 		"THE TWO STATES", "BOTH COUNTRIES", "BOTH SIDES", "BOTH NATIONS",
-		"BOTH GOVERNMENTS", "THE TWO RIVALS", "THE TWO KOREAS", NULL};
+		"BOTH GOVERNMENTS", "THE TWO RIVALS", "THE TWO KOREAS",
+		"THE TWO LEADERS", "BOTH LEADERS", "THE TWO MINISTERS", NULL};
 	static const char *const pron[] = {"IT", "THEY", "HE", "SHE", NULL};
 	const cd_context *x = &c->ctx;
 	char w[96];
 	ne_words(c, &c->nes[e], w, sizeof w);
 	const char *code = NULL;
-	if (one_of(w, pron)) {
+	int bare = !strcmp(c->nes[e].code, "---");
+	if (bare && one_of(w, pron)) {
 		/* An antecedent earlier in the sentence: "they" the nearest
 		 * compound, "it", "he", "she" the nearest single coded actor. */
 		int plural = !strcmp(w, "THEY");
@@ -777,7 +781,9 @@ static void coref(coder *c, int32_t e)
 			return;
 		}
 	}
-	if (!strcmp(w, "THE NORTH") || !strcmp(w, "NORTH"))
+	if (!bare)
+		;
+	else if (!strcmp(w, "THE NORTH") || !strcmp(w, "NORTH"))
 		code = north_south(x, 1);
 	else if (!strcmp(w, "THE SOUTH") || !strcmp(w, "SOUTH"))
 		code = north_south(x, 0);
@@ -788,6 +794,21 @@ static void coref(coder *c, int32_t e)
 		c->nes[e].code = code;
 		if (c->ex)
 			buf_printf(c->ex, "    coreference: \"%s\" -> %s\n", w, code);
+		return;
+	}
+	/* What an agent added ("the two governments": GOV) stays on. */
+	const char *agent = c->nes[e].code && !strncmp(c->nes[e].code, "---", 3)
+				    ? c->nes[e].code + 3 : "";
+	const tok_token *first = &c->t->toks[c->nes[e].toks[0]];
+	if (*agent && first->tag == POS_PRPS && x->last_source[0]) {
+		/* "its state news agency": the previous sentence's actor */
+		buf b = BUF_INIT;
+		buf_add(&b, x->last_source, 3);
+		buf_puts(&b, agent);
+		c->nes[e].code = arena_strndup(c->a, b.data, b.len);
+		buf_free(&b);
+		if (c->ex)
+			buf_printf(c->ex, "    coreference: \"%s\" -> %s\n", w, c->nes[e].code);
 		return;
 	}
 	if (one_of(w, two) && x->ncountries >= 2) {
@@ -801,7 +822,11 @@ static void coref(coder *c, int32_t e)
 			m->toks = ne->toks;
 			m->ntok = ne->ntok;
 			m->parent = e;
-			m->code = arena_strndup(c->a, x->countries[k], 3);
+			buf b = BUF_INIT;
+			buf_add(&b, x->countries[k], 3);
+			buf_puts(&b, agent);
+			m->code = arena_strndup(c->a, b.data, b.len);
+			buf_free(&b);
 		}
 		ne->compound = 1;
 		ne->members = mem;
@@ -862,7 +887,7 @@ static void code_nes(coder *c)
 		}
 		ne->code = act_code(c->d, c->a, c->t->toks, ne->toks, ne->ntok,
 				    c->date, 0, NULL, c->ex);
-		if (c->s->coref && c->has_ctx && ne->parent < 0 && !strcmp(ne->code, "---"))
+		if (c->s->coref && c->has_ctx && ne->parent < 0 && !strncmp(ne->code, "---", 3))
 			coref(c, e);
 		ne = &c->nes[e];
 		if (c->has_ctx && !ne->compound)
@@ -1691,8 +1716,14 @@ static int32_t code_verb(coder *c, int32_t i, uint8_t *skip)
 	 * keeps such one-sided events when the settings ask for it. */
 	if (fired) /* its words were read: no nominal event from them */
 		mark_read(c, lo, end);
-	if (src >= 0 && (tgt >= 0 || m.src_both || c->s->targetless))
+	if (src >= 0 && (tgt >= 0 || m.src_both || c->s->targetless)) {
 		make_events(c, src, tgt, m.src_both, code, c->it[i].tok, fired, passive);
+		int32_t cap = c->capcoded;
+		arena_grow(c->a, (void **)&c->coded_lo, c->ncoded, &cap, 8, sizeof *c->coded_lo);
+		arena_grow(c->a, (void **)&c->coded_hi, c->ncoded, &c->capcoded, 8, sizeof *c->coded_hi);
+		c->coded_lo[c->ncoded] = i;
+		c->coded_hi[c->ncoded++] = tend;
+	}
 	else if (c->ex && src >= 0)
 		buf_printf(c->ex, "    no target phrase: no event\n");
 	/* §1.3.5: jump to the end of the verb's VP; news syntax goes on into a
@@ -1904,6 +1935,12 @@ static void code_nominal(coder *c, int32_t np)
 	if (both && (src < 0 || !c->nes[src].compound))
 		both = 0;
 	if (src < 0) {
+		/* The object of a coded verb ("condemned the meeting") names an
+		 * event told elsewhere: its participants are not the subject. */
+		for (int32_t k = 0; k < c->ncoded; k++) {
+			if (hi > c->coded_lo[k] && hi < c->coded_hi[k])
+				return;
+		}
 		/* The clause's subject: the first coded NE before the noun, back
 		 * to a clause comma. */
 		int32_t lo = 0;
