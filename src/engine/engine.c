@@ -4,6 +4,7 @@
 #include "engine.h"
 
 #include "../attrs/cameo.h"
+#include "../attrs/place.h"
 #include "../attrs/when.h"
 #include "../clean/boiler.h"
 #include "../clean/clean.h"
@@ -24,6 +25,7 @@
 struct engine {
 	dict *d;       /* owned dictionaries */
 	tagger *tg;    /* owned tagger */
+	gazetteer *gz; /* owned place gazetteer (empty when built without it) */
 	diag *dg;      /* borrowed */
 };
 
@@ -59,6 +61,7 @@ engine *engine_new(dict *d, diag *dg)
 	e->d = d;
 	e->dg = dg;
 	e->tg = tagger_new();
+	e->gz = gaz_new();
 	return e;
 }
 
@@ -68,6 +71,7 @@ void engine_free(engine *e)
 		return;
 	dict_free(e->d);
 	tagger_free(e->tg);
+	gaz_free(e->gz);
 	free(e);
 }
 
@@ -172,6 +176,54 @@ static int build_tree(const engine *e, arena *a, const doc *d,
 }
 
 #define MAX_WHEN 16
+#define MAX_PLACES 16
+
+/* The story's countries as the gazetteer wants them. */
+static int32_t story_countries(const cd_context *x, const char **out)
+{
+	for (int32_t k = 0; k < x->ncountries; k++)
+		out[k] = x->countries[k];
+	return x->ncountries;
+}
+
+/* Finds the sentence's places and marks their tokens (TOK_F_PLACE), so the
+ * coder knows a city after "in" is where, not who. */
+static int32_t find_places(const engine *e, const cd_context *x, tree *t,
+			   place_hit *hits)
+{
+	const char *cs[CD_MAX_COUNTRIES];
+	int32_t nc = story_countries(x, cs);
+	int32_t n = place_find(e->gz, t->toks, t->ntok, cs, nc, hits, MAX_PLACES);
+	for (int32_t k = 0; k < n; k++) {
+		for (int32_t j = hits[k].tok_start; j < hits[k].tok_end && j < t->ntok; j++)
+			t->toks[j].flags |= TOK_F_PLACE;
+	}
+	return n;
+}
+
+/* The place nearest the event's verb within its clause, preferring one
+ * after it ("met ... in Shenyang"); a place before the verb across a comma
+ * or conjunction belongs to another clause. NULL when none. */
+static const place_hit *event_place(const place_hit *p, int32_t np, int32_t verb,
+				    const tok_token *toks)
+{
+	const place_hit *best = NULL;
+	int32_t bestd = INT32_MAX;
+	for (int32_t k = 0; k < np; k++) {
+		int across = 0;
+		for (int32_t j = p[k].tok_end; j < verb; j++)
+			across |= toks[j].tag == POS_CC || toks[j].tag == POS_COMMA;
+		if (across)
+			continue;
+		int32_t d = p[k].tok_start > verb ? p[k].tok_start - verb
+			    : 2 * (verb - p[k].tok_end + 1);
+		if (d < bestd) {
+			best = &p[k];
+			bestd = d;
+		}
+	}
+	return best;
+}
 
 /* The date expression nearest the event's verb (ties: the one after it;
  * one before the verb across a conjunction or comma counts as farther:
@@ -202,7 +254,8 @@ static const when_expr *event_when(const when_expr *w, int32_t nw, int32_t verb,
 
 static void report_events(eng_session *s, const doc *d, int32_t sent,
 			  const tree *t, const cd_result *r, ev_span sspan,
-			  const char *stext, const char *ctext, size_t clen)
+			  const char *stext, const char *ctext, size_t clen,
+			  const place_hit *places, int32_t nplaces)
 {
 	const engine *e = s->e;
 	when_expr when[MAX_WHEN];
@@ -239,6 +292,14 @@ static void report_events(eng_session *s, const doc *d, int32_t sent,
 		} else {
 			ev.date = d->date;
 			ev.date_precision = d->date ? EV_DATE_DAY : EV_DATE_NONE;
+		}
+		const place_hit *ph = event_place(places, nplaces, ce->verb_tok, t->toks);
+		if (ph) {
+			ev.place.name = ph->name;
+			ev.place.country = ph->country;
+			ev.place.admin1 = ph->admin1;
+			ev.place.lat = ph->lat;
+			ev.place.lon = ph->lon;
 		}
 		ev.source = ce->source;
 		ev.target = ce->target;
@@ -352,6 +413,8 @@ int eng_code_doc(eng_session *s, const doc *d, const doc_settings *set,
 			s->st.skipped++;
 			continue;
 		}
+		place_hit places[MAX_PLACES];
+		int32_t nplaces = find_places(e, &s->ctx, &t, places);
 		cd_result r;
 		code_sentence(e->d, s->a, &t, set, d->date, &s->ctx, NULL, &r);
 		cd_context_update(&s->ctx, &r);
@@ -359,7 +422,8 @@ int eng_code_doc(eng_session *s, const doc *d, const doc_settings *set,
 			continue;
 		ev_span sspan = {clean_orig(&ct, start), clean_orig(&ct, end)};
 		const char *stext = span_text(s->a, d, sspan);
-		report_events(s, d, this_sent, &t, &r, sspan, stext, ctext, clen);
+		report_events(s, d, this_sent, &t, &r, sspan, stext, ctext, clen,
+			      places, nplaces);
 		if (final && s->sink.flush)
 			s->sink.flush(s->sink.ctx);
 	}
@@ -423,6 +487,11 @@ void eng_explain(const engine *e, const char *text, size_t len, int32_t date,
 		char *ts = tree_to_string(&t, 0);
 		buf_printf(out, "  tree: %s\n", ts);
 		free(ts);
+		place_hit places[MAX_PLACES];
+		int32_t np = find_places(e, &ctx, &t, places);
+		for (int32_t k = 0; k < np; k++)
+			buf_printf(out, "  place: %s (%s, %.2f %.2f)\n", places[k].name,
+				   places[k].country, places[k].lat, places[k].lon);
 		cd_result r;
 		code_sentence(e->d, a, &t, set, date, &ctx, out, &r);
 		cd_context_update(&ctx, &r);

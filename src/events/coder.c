@@ -709,7 +709,7 @@ void cd_context_note(cd_context *x, const char *code)
 void cd_context_update(cd_context *x, const cd_result *r)
 {
 	for (int32_t e = 0; e < r->nne; e++) {
-		if (!r->nes[e].compound)
+		if (!r->nes[e].compound && !r->nes[e].location)
 			cd_context_note(x, r->nes[e].code);
 	}
 	x->last_source[0] = '\0';
@@ -722,6 +722,20 @@ void cd_context_update(cd_context *x, const cd_result *r)
 		if (strlen(src) < sizeof x->last_source && strcmp(src, "---") != 0 && src[0] != '"')
 			strcpy(x->last_source, src);
 	}
+}
+
+/* Whether w is one of list or ends with " " and one of them ("officials
+ * from the two countries"). */
+static int ends_with_one_of(const char *w, const char *const *list)
+{
+	size_t n = strlen(w);
+	for (; *list; list++) {
+		size_t m = strlen(*list);
+		if (m == n ? !strcmp(w, *list)
+			   : m < n && w[n - m - 1] == ' ' && !strcmp(w + n - m, *list))
+			return 1;
+	}
+	return 0;
 }
 
 static int story_has(const cd_context *x, const char *code)
@@ -800,6 +814,22 @@ static void coref(coder *c, int32_t e)
 	const char *agent = c->nes[e].code && !strncmp(c->nes[e].code, "---", 3)
 				    ? c->nes[e].code + 3 : "";
 	const tok_token *first = &c->t->toks[c->nes[e].toks[0]];
+	int32_t nt = c->nes[e].ntok;
+	const tok_token *pen = nt >= 2 ? &c->t->toks[c->nes[e].toks[nt - 2]] : NULL;
+	if (*agent && x->ncountries > 0 && !ends_with_one_of(w, two) &&
+	    ((first->tag == POS_DT && !strcmp(first->upper, "THE") && nt <= 3) ||
+	     (pen && !strcmp(pen->upper, "THE") && nt <= 6))) {
+		/* "the government", "the army", "the resignation of the
+		 * government": of the country the story is about */
+		buf b = BUF_INIT;
+		buf_add(&b, x->countries[0], 3);
+		buf_puts(&b, agent);
+		c->nes[e].code = arena_strndup(c->a, b.data, b.len);
+		buf_free(&b);
+		if (c->ex)
+			buf_printf(c->ex, "    coreference: \"%s\" -> %s\n", w, c->nes[e].code);
+		return;
+	}
 	if (*agent && first->tag == POS_PRPS && x->last_source[0]) {
 		/* "its state news agency": the previous sentence's actor */
 		buf b = BUF_INIT;
@@ -811,7 +841,7 @@ static void coref(coder *c, int32_t e)
 			buf_printf(c->ex, "    coreference: \"%s\" -> %s\n", w, c->nes[e].code);
 		return;
 	}
-	if (one_of(w, two) && x->ncountries >= 2) {
+	if (ends_with_one_of(w, two) && x->ncountries >= 2) {
 		int32_t m0 = new_ne(c), m1 = new_ne(c);
 		cd_ne *ne = &c->nes[e];
 		int32_t *mem = arena_alloc(c->a, 2 * sizeof *mem);
@@ -849,11 +879,12 @@ static int is_location(const coder *c, int32_t e)
 	const cd_ne *ne = &c->nes[e];
 	if (ne->open <= 0 || ne->ntok == 0)
 		return 0;
-	for (int32_t k = 0; k < ne->ntok; k++) {
-		const tok_token *t = &c->t->toks[ne->toks[k]];
-		if (!(t->flags & TOK_F_PLACE) && t->tag != POS_DT)
-			return 0;
-	}
+	/* The NE starts with the place ("Ulan Bator in November 2012"). */
+	int32_t k = 0;
+	while (k < ne->ntok && c->t->toks[ne->toks[k]].tag == POS_DT)
+		k++;
+	if (k == ne->ntok || !(c->t->toks[ne->toks[k]].flags & TOK_F_PLACE))
+		return 0;
 	for (int32_t j = ne->open - 1; j >= 0; j--) {
 		const item *x = &c->it[j];
 		if (x->kind != IT_WORD)
@@ -880,17 +911,16 @@ static void code_nes(coder *c)
 			buf_putc(c->ex, '\n');
 		}
 		if (c->s->places_not_actors && ne->parent < 0 && is_location(c, e)) {
-			ne->code = "---";
+			ne->location = 1;
 			if (c->ex)
-				buf_printf(c->ex, "    a place (\"in ...\"), not an actor\n    = ---\n");
-			continue;
+				buf_printf(c->ex, "    a place (\"in ...\"): an actor only as a last resort\n");
 		}
 		ne->code = act_code(c->d, c->a, c->t->toks, ne->toks, ne->ntok,
 				    c->date, 0, NULL, c->ex);
 		if (c->s->coref && c->has_ctx && ne->parent < 0 && !strncmp(ne->code, "---", 3))
 			coref(c, e);
 		ne = &c->nes[e];
-		if (c->has_ctx && !ne->compound)
+		if (c->has_ctx && !ne->compound && !ne->location)
 			cd_context_note(&c->ctx, ne->code);
 		if (c->ex)
 			buf_printf(c->ex, "    = %s%s\n", ne->code ? ne->code : "(compound)",
@@ -1215,32 +1245,46 @@ static void make_events(coder *c, int32_t src, int32_t tgt, int both,
 	}
 }
 
-/* §4.2: the default source in the upper range, in sentence order. */
+/* §4.2: the default source in the upper range, in sentence order. A
+ * place ("in Kabul") is taken only when no coded phrase is there. */
 static int32_t default_source(const coder *c, int32_t lo, int32_t hi)
 {
-	int32_t uncoded = -1;
+	int32_t uncoded = -1, place = -1;
 	for (int32_t i = lo; i < hi; i++) {
 		const item *x = &c->it[i];
 		if (x->kind != IT_NE_OPEN || c->nes[x->ne].close >= hi)
 			continue;
+		if (c->nes[x->ne].location) {
+			if (place < 0)
+				place = x->ne;
+			continue;
+		}
 		if (c->nes[x->ne].compound || ne_coded(c, x->ne))
 			return x->ne;
 		if (uncoded < 0)
 			uncoded = x->ne;
 	}
-	return uncoded;
+	return place >= 0 ? place : uncoded;
 }
 
 /* §4.2: the default target in the lower range. */
 static int32_t default_target(const coder *c, int32_t lo, int32_t hi,
 			      int32_t src)
 {
-	int32_t uncoded = -1;
+	int32_t uncoded = -1, place = -1;
 	const char *scode = src >= 0 && !c->nes[src].compound ? c->nes[src].code : NULL;
 	for (int32_t i = lo; i < hi; i++) {
 		const item *x = &c->it[i];
 		if (x->kind != IT_NE_OPEN || c->nes[x->ne].close >= hi || x->ne == src)
 			continue;
+		if (c->nes[x->ne].location) {
+			/* a place is a target of last resort, never for a
+			 * compound (its members meet each other there) */
+			if (place < 0 && (src < 0 || !c->nes[src].compound) &&
+			    (!scode || strcmp(c->nes[x->ne].code, scode) != 0))
+				place = x->ne;
+			continue;
+		}
 		if (ne_coded(c, x->ne)) {
 			if (!scode || c->nes[x->ne].compound ||
 			    strcmp(c->nes[x->ne].code, scode) != 0)
@@ -1249,7 +1293,7 @@ static int32_t default_target(const coder *c, int32_t lo, int32_t hi,
 			uncoded = x->ne;
 		}
 	}
-	return uncoded;
+	return place >= 0 ? place : uncoded;
 }
 
 /* ---- Verbs ------------------------------------------------------------ */

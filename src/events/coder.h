@@ -32,6 +32,8 @@ typedef struct cd_ne {
 	int32_t parent;    /* enclosing compound, or -1 */
 	int32_t open;      /* index of its open marker in the flat sequence */
 	int32_t close;     /* index of its close marker */
+	int location;      /* a city after in/at/near: the event's place, an
+	                      actor only when no other phrase can be */
 } cd_ne;
 
 /* A coded event, before attributes. */
