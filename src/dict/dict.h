@@ -122,7 +122,17 @@ typedef struct dict_pattern {
 	const char *code;      /* verbatim: "064", "174K", "032:033", "---" */
 	const char *text;      /* the pattern line as written, for explain */
 	int32_t line;          /* line in its file */
+	uint64_t need_upper;   /* bit (id % 64) of each literal word of each
+	                          half: a quick test that its words can be there
+	                          (dict_word_bit) */
+	uint64_t need_lower;
 } dict_pattern;
+
+/* The signature bit of a word id, as in dict_pattern.need_*. */
+static inline uint64_t dict_word_bit(int32_t id)
+{
+	return id >= 0 ? (uint64_t)1 << ((uint32_t)id % 64) : 0;
+}
 
 /* A block's patterns in priority order (file order). [+++] patterns and
  * TABARI disjunctions ('{') are dropped at load. */

@@ -666,6 +666,12 @@ static void pattern_line(dict *d, dict_reader *r, dict_line *ln,
 	pr->p.lower = lo;
 	pr->p.nupper = (int16_t)nu;
 	pr->p.nlower = (int16_t)nl;
+	for (int j = 0; j < nu; j++)
+		if (up[j].kind == PEL_WORD)
+			pr->p.need_upper |= dict_word_bit(up[j].id);
+	for (int j = 0; j < nl; j++)
+		if (lo[j].kind == PEL_WORD)
+			pr->p.need_lower |= dict_word_bit(lo[j].id);
 	pr->p.code = arena_strndup(d->ar, code, cn);
 	pr->p.text = dict_strdup_trim(d, s, n);
 	pr->p.line = (int32_t)ln->no;

@@ -1502,13 +1502,54 @@ static int has_word(const int32_t *w, int32_t n, int32_t id)
 	return lo < n && w[lo] == id;
 }
 
-/* A quick rejection: every literal word of the half must occur in its
- * range at all before the matcher walks it. */
-static int words_present(const dict_pel *e, int32_t n, const int32_t *w,
-			 int32_t nw)
+/* Remembers, for one half of one verb, whether a synset has a member
+ * whose first word occurs in the range (many patterns share synsets). */
+#define SYN_MEMO 64
+typedef struct syn_memo {
+	int32_t id[SYN_MEMO];  /* synset id, -1 empty */
+	uint8_t yes[SYN_MEMO]; /* the answer */
+	int32_t used;          /* slots in use (one always stays free) */
+} syn_memo;
+
+static void syn_memo_reset(syn_memo *m)
+{
+	memset(m->id, 0xff, sizeof m->id);
+	m->used = 0;
+}
+
+/* A quick rejection: every literal word of the half, and for each synset
+ * the first word of one of its members, must occur in its range at all
+ * before the matcher walks it. */
+static int words_present(const coder *c, const dict_pel *e, int32_t n,
+			 const int32_t *w, int32_t nw, syn_memo *memo)
 {
 	for (int32_t k = 0; k < n; k++) {
 		if (e[k].kind == PEL_WORD && !has_word(w, nw, e[k].id))
+			return 0;
+	}
+	for (int32_t k = 0; k < n; k++) {
+		if (e[k].kind != PEL_SYNSET)
+			continue;
+		uint32_t slot = (uint32_t)e[k].id % SYN_MEMO;
+		while (memo->id[slot] >= 0 && memo->id[slot] != e[k].id)
+			slot = (slot + 1) % SYN_MEMO;
+		int any;
+		if (memo->id[slot] == e[k].id) {
+			any = memo->yes[slot];
+		} else {
+			const dict_seq *mem;
+			int32_t nm = dict_synset_members(c->d, e[k].id, &mem);
+			any = 0;
+			for (int32_t m = 0; m < nm && !any; m++)
+				any = mem[m].n > 0 && has_word(w, nw, mem[m].w[0]);
+			/* keep a free slot so the probe always ends */
+			if (memo->used < SYN_MEMO - 1) {
+				memo->id[slot] = e[k].id;
+				memo->yes[slot] = (uint8_t)any;
+				memo->used++;
+			}
+		}
+		if (!any)
 			return 0;
 	}
 	return 1;
@@ -1587,6 +1628,8 @@ static int sentence_hedged(const coder *c)
 		"UNVERIFIED", "RUMORED", "RUMOURED", "SUPPOSEDLY", NULL};
 	for (int32_t i = 0; i < c->t->ntok; i++) {
 		const char *u = c->t->toks[i].upper;
+		if (c->t->toks[i].ulen < 7 || !strchr("RAUPS", u[0]))
+			continue;
 		for (int k = 0; hedges[k]; k++) {
 			if (!strcmp(u, hedges[k]))
 				return 1;
@@ -1679,6 +1722,14 @@ static int32_t code_verb(coder *c, int32_t i, uint8_t *skip)
 	int32_t *lw = arena_alloc(c->a, (size_t)(end - i + 1) * sizeof *lw);
 	int32_t nuw = range_words(c, lo, i, skip, uw);
 	int32_t nlw = range_words(c, i + 1, end, skip, lw);
+	syn_memo umemo, lmemo;
+	syn_memo_reset(&umemo);
+	syn_memo_reset(&lmemo);
+	uint64_t usig = 0, lsig = 0;
+	for (int32_t k = 0; k < nuw; k++)
+		usig |= dict_word_bit(uw[k]);
+	for (int32_t k = 0; k < nlw; k++)
+		lsig |= dict_word_bit(lw[k]);
 	/* The same form may be defined in several blocks: their patterns are
 	 * tried in turn (docs/dictionaries.md). */
 	for (int32_t e = 0; e < nent && !fired; e++) {
@@ -1694,11 +1745,16 @@ static int32_t code_verb(coder *c, int32_t i, uint8_t *skip)
 		int32_t np = dict_block_patterns(c->d, ve->block, &pats);
 		for (int32_t k = 0; k < np; k++) {
 			const dict_pattern *p = &pats[k];
-			if (!words_present(p->lower, p->nlower, lw, nlw)) {
+			if ((p->need_lower & ~lsig) || (p->need_upper & ~usig)) {
+				if (c->ex)
+					explain_pattern(c->ex, p, "a word of it is missing");
+				continue;
+			}
+			if (!words_present(c, p->lower, p->nlower, lw, nlw, &lmemo)) {
 				explain_pattern(c->ex, p, "lower part does not match");
 				continue;
 			}
-			if (!words_present(p->upper, p->nupper, uw, nuw)) {
+			if (!words_present(c, p->upper, p->nupper, uw, nuw, &umemo)) {
 				explain_pattern(c->ex, p, "upper part does not match");
 				continue;
 			}
@@ -1777,7 +1833,8 @@ static int32_t code_verb(coder *c, int32_t i, uint8_t *skip)
 
 /* ---- Nominal events (news syntax) --------------------------------------- */
 
-/* Event nouns and the verb whose dictionary code they take; of_target: "the
+/* Event nouns (sorted by noun) and the verb whose dictionary code they
+ * take; of_target: "the
  * execution of X" makes X the target (else X is the source: "the visit of
  * X"). English morphology, not a dictionary: the codes come from the verb
  * dictionary in use. */
@@ -1788,36 +1845,45 @@ typedef struct nominal {
 } nominal;
 
 static const nominal nominals[] = {
-	{"MEETING", "MEET", 0}, {"MEETINGS", "MEET", 0}, {"TALKS", "TALK", 0},
-	{"SUMMIT", "MEET", 0}, {"VISIT", "VISIT", 0}, {"VISITS", "VISIT", 0},
-	{"NEGOTIATIONS", "NEGOTIATE", 0}, {"CONSULTATIONS", "CONSULT", 0},
-	{"EXECUTION", "EXECUTE", 1}, {"EXECUTIONS", "EXECUTE", 1},
-	{"KILLING", "KILL", 1}, {"KILLINGS", "KILL", 1}, {"MURDER", "MURDER", 1},
-	{"ASSASSINATION", "ASSASSINATE", 1}, {"ARREST", "ARREST", 1},
-	{"ARRESTS", "ARREST", 1}, {"DETENTION", "DETAIN", 1},
 	{"ABDUCTION", "ABDUCT", 1}, {"ABDUCTIONS", "ABDUCT", 1},
-	{"KIDNAPPING", "KIDNAP", 1}, {"KIDNAPPINGS", "KIDNAP", 1},
-	{"RELEASE", "RELEASE", 1}, {"EXPULSION", "EXPEL", 1},
-	{"DEPORTATION", "DEPORT", 1}, {"ATTACK", "ATTACK", 1},
-	{"ATTACKS", "ATTACK", 1}, {"BOMBING", "BOMB", 1}, {"BOMBINGS", "BOMB", 1},
-	{"SHELLING", "SHELL", 1}, {"INVASION", "INVADE", 1},
-	{"OCCUPATION", "OCCUPY", 1}, {"MASSACRE", "MASSACRE", 1},
-	{"PURGE", "PURGE", 1}, {"TEST", "TEST", 0}, {"TESTS", "TEST", 0},
-	{"PROTEST", "PROTEST", 0}, {"PROTESTS", "PROTEST", 0},
-	{"DEMONSTRATION", "DEMONSTRATE", 0}, {"DEMONSTRATIONS", "DEMONSTRATE", 0},
-	{"CONDEMNATION", "CONDEMN", 1}, {"CRITICISM", "CRITICIZE", 1},
-	{"SANCTIONS", "SANCTION", 1}, {"BLOCKADE", "BLOCKADE", 1},
-	{"INVESTIGATION", "INVESTIGATE", 1}, {"PROBE", "PROBE", 1},
-	{"APOLOGY", "APOLOGIZE", 0}, {"WITHDRAWAL", "WITHDRAW", 0},
-	{"MEDIATION", "MEDIATE", 0}, {"CEASEFIRE", "CEASEFIRE", 0},
+	{"APOLOGY", "APOLOGIZE", 0}, {"ARREST", "ARREST", 1},
+	{"ARRESTS", "ARREST", 1}, {"ASSASSINATION", "ASSASSINATE", 1},
+	{"ATTACK", "ATTACK", 1}, {"ATTACKS", "ATTACK", 1},
+	{"BLOCKADE", "BLOCKADE", 1}, {"BOMBING", "BOMB", 1},
+	{"BOMBINGS", "BOMB", 1}, {"CEASEFIRE", "CEASEFIRE", 0},
+	{"CONDEMNATION", "CONDEMN", 1}, {"CONSULTATIONS", "CONSULT", 0},
 	{"CONTACT", "MEET", 0}, {"CONTACTS", "MEET", 0},
+	{"CRITICISM", "CRITICIZE", 1}, {"DEMONSTRATION", "DEMONSTRATE", 0},
+	{"DEMONSTRATIONS", "DEMONSTRATE", 0}, {"DEPORTATION", "DEPORT", 1},
+	{"DETENTION", "DETAIN", 1}, {"EXECUTION", "EXECUTE", 1},
+	{"EXECUTIONS", "EXECUTE", 1}, {"EXPULSION", "EXPEL", 1},
+	{"INVASION", "INVADE", 1}, {"INVESTIGATION", "INVESTIGATE", 1},
+	{"KIDNAPPING", "KIDNAP", 1}, {"KIDNAPPINGS", "KIDNAP", 1},
+	{"KILLING", "KILL", 1}, {"KILLINGS", "KILL", 1},
+	{"MASSACRE", "MASSACRE", 1}, {"MEDIATION", "MEDIATE", 0},
+	{"MEETING", "MEET", 0}, {"MEETINGS", "MEET", 0}, {"MURDER", "MURDER", 1},
+	{"NEGOTIATIONS", "NEGOTIATE", 0}, {"OCCUPATION", "OCCUPY", 1},
+	{"PROBE", "PROBE", 1}, {"PROTEST", "PROTEST", 0},
+	{"PROTESTS", "PROTEST", 0}, {"PURGE", "PURGE", 1},
+	{"RELEASE", "RELEASE", 1}, {"SANCTIONS", "SANCTION", 1},
+	{"SHELLING", "SHELL", 1}, {"SUMMIT", "MEET", 0}, {"TALKS", "TALK", 0},
+	{"TEST", "TEST", 0}, {"TESTS", "TEST", 0}, {"VISIT", "VISIT", 0},
+	{"VISITS", "VISIT", 0}, {"WITHDRAWAL", "WITHDRAW", 0},
 	{NULL, NULL, 0}};
 
 static const nominal *nominal_of(const char *noun)
 {
-	for (const nominal *n = nominals; n->noun; n++) {
-		if (!strcmp(n->noun, noun))
-			return n;
+	/* the table is sorted by noun */
+	size_t lo = 0, hi = sizeof nominals / sizeof nominals[0] - 1;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int r = strcmp(nominals[mid].noun, noun);
+		if (r == 0)
+			return &nominals[mid];
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
 	return NULL;
 }

@@ -1535,8 +1535,13 @@ static void emit(const pstate *s, tree *t, int32_t x, int32_t tp, int depth)
 
 static int word_in(const char *w, const char *const *list)
 {
+	/* Every time word is 3 to 9 letters and starts with a capital; most
+	 * tokens are rejected before any comparison. */
+	size_t n = strlen(w);
+	if (n < 1 || n > 10 || w[0] < 'A' || w[0] > 'Z')
+		return 0;
 	for (; *list; list++) {
-		if (strcmp(w, *list) == 0)
+		if ((*list)[0] == w[0] && strcmp(w, *list) == 0)
 			return 1;
 	}
 	return 0;
