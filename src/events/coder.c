@@ -1023,8 +1023,10 @@ static int32_t next_ne(const coder *c, const match *m, int32_t i, int dir,
 	    c->it[prev].ne >= 0) {
 		const cd_ne *ne = &c->nes[c->it[prev].ne];
 		int32_t far = dir > 0 ? ne->close : ne->open;
-		if ((dir > 0 ? far >= i : far <= i) && far >= m->lo && far < m->hi &&
-		    (!compound_only || ne->compound))
+		int rest = 0; /* words of that NE still ahead */
+		for (int32_t j = i; dir > 0 ? j < far : j > far; j += dir)
+			rest |= c->it[j].kind == IT_WORD;
+		if (rest && far >= m->lo && far < m->hi && (!compound_only || ne->compound))
 			return c->it[prev].ne;
 	}
 	int32_t first_word = tight ? next_word(c, m, i, dir) : -1;
