@@ -1402,7 +1402,7 @@ static int clause_has_subject(const coder *c, int32_t j, int32_t end)
  * warning or threat ("demanded that Iraq withdraw") tells what did not
  * happen: it stays part of the verb's lower sequence, as in PETRARCH. */
 static int32_t embedded_clause(const coder *c, int32_t i, int32_t end,
-			       int fired)
+			       int fired, const char *code)
 {
 	static const char *const adverbial[] = {
 		"SINCE", "BEFORE", "AFTER", "WHEN", "WHILE", "AS", "BECAUSE",
@@ -1415,7 +1415,10 @@ static int32_t embedded_clause(const coder *c, int32_t i, int32_t end,
 		"REVEALED", "DISCLOSED", "INSISTED", NULL};
 	if (!c->s->news_syntax)
 		return end;
-	int report = !fired && one_of(c->t->toks[c->it[i].tok].upper, reporting);
+	/* A reporting verb: one of the list, or any verb coded as a statement
+	 * (01x: "argue", "stress", "insist") by its own code. */
+	int report = !fired && (one_of(c->t->toks[c->it[i].tok].upper, reporting) ||
+				!strncmp(code, "01", 2));
 	for (int32_t j = i + 1; j < end; j++) {
 		if (c->it[j].kind != IT_S_OPEN || !clause_has_subject(c, j, end))
 			continue;
@@ -1798,13 +1801,13 @@ static int32_t code_verb(coder *c, int32_t i, uint8_t *skip)
 	if (c->s->negation && is_negated(c, i) && !(fired && pattern_negative(c, fired))) {
 		/* "did not send a delegation to the talks": no talks either;
 		 * a clause of its own inside ("since they last met") still is. */
-		int32_t nend = embedded_clause(c, i, end, fired != NULL);
+		int32_t nend = embedded_clause(c, i, end, fired != NULL, code);
 		if (c->ex)
 			buf_printf(c->ex, "    negated (\"not\", \"never\", \"no\"): no event\n");
 		mark_read(c, lo, nend);
 		return nend;
 	}
-	int32_t tend = embedded_clause(c, i, end, fired != NULL);
+	int32_t tend = embedded_clause(c, i, end, fired != NULL, code);
 	int32_t src = m.src;
 	int32_t tgt = m.tgt;
 	if (src < 0)
