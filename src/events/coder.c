@@ -1872,7 +1872,7 @@ static const nominal nominals[] = {
 	{"PROTESTS", "PROTEST", 0}, {"PURGE", "PURGE", 1},
 	{"RELEASE", "RELEASE", 1}, {"SANCTIONS", "SANCTION", 1},
 	{"SHELLING", "SHELL", 1}, {"SUMMIT", "MEET", 0}, {"TALKS", "TALK", 0},
-	{"TEST", "TEST", 0}, {"TESTS", "TEST", 0}, {"VISIT", "VISIT", 0},
+	{"VISIT", "VISIT", 0},
 	{"VISITS", "VISIT", 0}, {"WITHDRAWAL", "WITHDRAW", 0},
 	{NULL, NULL, 0}};
 
