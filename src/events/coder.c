@@ -29,24 +29,26 @@ typedef struct item {
 	int32_t partner; /* markers: index of the matching marker */
 } item;
 
+/* One sentence being coded; everything is in the sentence arena. */
 typedef struct coder {
-	const dict *d;
-	arena *a;
-	const tree *t;
-	const doc_settings *s;
-	cd_context ctx;      /* the story so far, with this sentence's
-	                        actors added as they are coded */
-	int has_ctx;         /* a context was given */
-	int32_t date;
-	buf *ex;
-	item *it;        /* the flat sequence */
+	const dict *d;          /* borrowed dictionaries */
+	arena *a;               /* borrowed sentence arena */
+	const tree *t;          /* borrowed tree (tokens' word ids filled) */
+	const doc_settings *s;  /* borrowed settings */
+	cd_context ctx;         /* the story so far, with this sentence's
+	                           actors added as they are coded */
+	int has_ctx;            /* a context was given */
+	int32_t date;           /* sentence date YYYYMMDD, 0 unknown */
+	buf *ex;                /* explanation sink, or NULL */
+	item *it;               /* the flat sequence */
 	int32_t n, cap;
-	cd_ne *nes;      /* NEs */
+	cd_ne *nes;             /* NEs */
 	int32_t nne, capne;
-	cd_event *ev;    /* events */
+	cd_event *ev;           /* events */
 	int32_t nev, capev;
-	int hedged;      /* the sentence reports its events as unconfirmed */
-	int nominal;     /* events being made come from a noun */
+	int hedged;             /* the sentence reports its events as
+	                           unconfirmed */
+	int nominal;            /* events being made come from a noun */
 	int32_t *used_lo, *used_hi; /* item ranges a fired pattern read */
 	int32_t nused, capused;
 	int32_t *coded_lo, *coded_hi; /* item ranges of verbs that made events */
