@@ -103,16 +103,23 @@ static void json_str(buf *out, const char *s)
 }
 
 /* Appends a number the short way: 2.5, -10, 0, 41.79 (never -0, never
- * 2.500000); NaN and infinities, which JSON cannot hold, as null. */
-static void json_num(buf *out, double v)
+ * 2.500000); NaN and infinities as absent, the format's empty value
+ * (both formats write numbers this way). */
+static void put_num(buf *out, double v, const char *absent)
 {
 	if (!isfinite(v)) {
-		buf_puts(out, "null");
+		buf_puts(out, absent);
 		return;
 	}
 	if (v == 0)
 		v = 0; /* -0 -> 0 */
 	buf_printf(out, "%.15g", v);
+}
+
+/* A number in JSON, which cannot hold NaN or infinities: those as null. */
+static void json_num(buf *out, double v)
+{
+	put_num(out, v, "null");
 }
 
 static void json_key(buf *out, const char *key)
@@ -291,13 +298,10 @@ static void tsv_str(buf *out, const char *s)
 		tsv_field(out, s, strlen(s));
 }
 
+/* A number in a TSV column: NaN and infinities as an empty column. */
 static void tsv_num(buf *out, double v)
 {
-	if (!isfinite(v))
-		return;
-	if (v == 0)
-		v = 0;
-	buf_printf(out, "%.15g", v);
+	put_num(out, v, "");
 }
 
 /* Actor columns: full code, entity (first 3), role (next 3), the rest. */
