@@ -15,44 +15,18 @@
 #include "read/reader.h"
 #include "util/buf.h"
 
+#include "test_support.h"
+
 #define DATA "tests/data/html/"
 
 /* ----------------------------------------------------------- helpers */
 
-typedef struct capture {
-	FILE *f;
-	char *text;
-	size_t len;
-	diag *dg;
-} capture;
-
-static void cap_open(capture *c)
-{
-	memset(c, 0, sizeof *c);
-	c->f = open_memstream(&c->text, &c->len);
-	cr_assert_not_null(c->f);
-	c->dg = diag_new(c->f, 0);
-}
-
-static const char *cap_text(capture *c)
-{
-	fflush(c->f);
-	return c->text ? c->text : "";
-}
-
-static void cap_close(capture *c)
-{
-	diag_free(c->dg);
-	fclose(c->f);
-	free(c->text);
-}
-
 /* Reads the one document of a page file; returns what reader_next did
  * and checks that a second call says "end". */
-static int read_page(const char *path, read_format fmt, capture *c, doc *d)
+static int read_page(const char *path, read_format fmt, ts_capture *c, doc *d)
 {
 	reader *r = reader_open(path, fmt, c->dg, 0, NULL);
-	cr_assert_not_null(r, "cannot open %s: %s", path, cap_text(c));
+	cr_assert_not_null(r, "cannot open %s: %s", path, ts_cap_text(c));
 	memset(d, 0, sizeof *d);
 	int rc = reader_next(r, d);
 	doc extra;
@@ -64,7 +38,7 @@ static int read_page(const char *path, read_format fmt, capture *c, doc *d)
 }
 
 /* Extracts from an in-memory page. */
-static int from_string(const char *html, capture *c, doc *d)
+static int from_string(const char *html, ts_capture *c, doc *d)
 {
 	memset(d, 0, sizeof *d);
 	return read_html_doc(html, strlen(html), "mem.html", "mem", c->dg, d);
@@ -80,8 +54,8 @@ static void expect_text(const doc *d, const char *want)
 
 Test(read_html, news_page_without_article)
 {
-	capture c;
-	cap_open(&c);
+	ts_capture c;
+	ts_cap_open(&c);
 	doc d;
 	cr_assert_eq(read_page(DATA "news_page.html", READ_AUTO, &c, &d), 1);
 	cr_assert_str_eq(d.id, "news_page");
@@ -104,15 +78,15 @@ Test(read_html, news_page_without_article)
 		"Trade & travel would resume within a week, she said.\n\n"
 		"Eastland's minister said his government would also send engineers "
 		"to repair the damaged bridge at Millford.");
-	cr_assert_str_eq(cap_text(&c), ""); /* nothing to complain about */
+	cr_assert_str_eq(ts_cap_text(&c), ""); /* nothing to complain about */
 	doc_clear(&d);
-	cap_close(&c);
+	ts_cap_close(&c);
 }
 
 Test(read_html, article_element)
 {
-	capture c;
-	cap_open(&c);
+	ts_capture c;
+	ts_cap_open(&c);
 	doc d;
 	cr_assert_eq(read_page(DATA "article.html", READ_AUTO, &c, &d), 1);
 	cr_assert_str_eq(d.id, "article");
@@ -134,13 +108,13 @@ Test(read_html, article_element)
 		"governor said in a statement.\n\n"
 		"Heavy rain is forecast for the region again next week.");
 	doc_clear(&d);
-	cap_close(&c);
+	ts_cap_close(&c);
 }
 
 Test(read_html, table_layout_without_paragraphs)
 {
-	capture c;
-	cap_open(&c);
+	ts_capture c;
+	ts_cap_open(&c);
 	doc d;
 	cr_assert_eq(read_page(DATA "no_article.html", READ_HTML, &c, &d), 1);
 	cr_assert_eq(d.date, 20140305); /* "March 5, 2014" */
@@ -158,13 +132,13 @@ Test(read_html, table_layout_without_paragraphs)
 		"\"They treated us well, but we are glad to be back,\" the captain "
 		"told the Gazette.");
 	doc_clear(&d);
-	cap_close(&c);
+	ts_cap_close(&c);
 }
 
 Test(read_html, broken_page)
 {
-	capture c;
-	cap_open(&c);
+	ts_capture c;
+	ts_cap_open(&c);
 	doc d;
 	cr_assert_eq(read_page(DATA "broken.html", READ_AUTO, &c, &d), 1);
 	/* From the ld+json NewsArticle inside an @graph. */
@@ -185,20 +159,20 @@ Test(read_html, broken_page)
 		"the authoritysaid.\n\n"
 		"Talks on pensions will continue next month.");
 	doc_clear(&d);
-	cap_close(&c);
+	ts_cap_close(&c);
 }
 
 Test(read_html, page_without_article_text)
 {
-	capture c;
-	cap_open(&c);
+	ts_capture c;
+	ts_cap_open(&c);
 	doc d;
 	cr_assert_eq(read_page(DATA "empty.html", READ_AUTO, &c, &d), 0);
 	cr_assert_null(d.text);
 	cr_assert_null(d.id);
-	cr_assert_str_eq(cap_text(&c),
+	cr_assert_str_eq(ts_cap_text(&c),
 	                 DATA "empty.html: no article text found\n");
-	cap_close(&c);
+	ts_cap_close(&c);
 }
 
 /* --input html on a file whose extension says otherwise. */
@@ -211,8 +185,8 @@ Test(read_html, forced_format)
 	                   "Sunday.</p></body></html>";
 	cr_assert_eq(write(fd, page, strlen(page)), (ssize_t)strlen(page));
 	close(fd);
-	capture c;
-	cap_open(&c);
+	ts_capture c;
+	ts_cap_open(&c);
 	doc d;
 	cr_assert_eq(read_page(path, READ_HTML, &c, &d), 1);
 	expect_text(&d, "Troops left the town on Sunday.");
@@ -224,7 +198,7 @@ Test(read_html, forced_format)
 	         strrchr(path, '/') + 1);
 	cr_assert_str_eq(d.id, want);
 	doc_clear(&d);
-	cap_close(&c);
+	ts_cap_close(&c);
 	unlink(path);
 }
 
@@ -261,13 +235,13 @@ Test(read_html, titles)
 		 "Border reopens"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		capture c;
-		cap_open(&c);
+		ts_capture c;
+		ts_cap_open(&c);
 		doc d;
 		cr_assert_eq(from_string(cases[i].page, &c, &d), 1);
 		cr_assert_str_eq(d.title, cases[i].title);
 		doc_clear(&d);
-		cap_close(&c);
+		ts_cap_close(&c);
 	}
 }
 
@@ -295,32 +269,32 @@ Test(read_html, dates)
 		char page[512];
 		snprintf(page, sizeof page, "<html><head>%s</head><body><p>Troops "
 		         "left the town.</p></body></html>", cases[i].head);
-		capture c;
-		cap_open(&c);
+		ts_capture c;
+		ts_cap_open(&c);
 		doc d;
 		cr_assert_eq(from_string(page, &c, &d), 1);
 		cr_assert_eq(d.date, cases[i].date, "%s: %d", cases[i].head,
 		             (int)d.date);
 		doc_clear(&d);
-		cap_close(&c);
+		ts_cap_close(&c);
 	}
 	/* Only impossible dates: none, and said once. */
-	capture c;
-	cap_open(&c);
+	ts_capture c;
+	ts_cap_open(&c);
 	doc d;
 	cr_assert_eq(from_string("<meta name=date content=\"2014-02-30\">"
 	                         "<p>Troops left.</p>", &c, &d), 1);
 	cr_assert_eq(d.date, 0);
-	cr_assert_str_eq(cap_text(&c), "mem.html: no usable date in the page "
+	cr_assert_str_eq(ts_cap_text(&c), "mem.html: no usable date in the page "
 	                               "(\"2014-02-30\")\n");
 	doc_clear(&d);
-	cap_close(&c);
+	ts_cap_close(&c);
 }
 
 Test(read_html, hidden_and_furniture)
 {
-	capture c;
-	cap_open(&c);
+	ts_capture c;
+	ts_cap_open(&c);
 	doc d;
 	cr_assert_eq(from_string(
 		"<body><div class=story>"
@@ -340,29 +314,29 @@ Test(read_html, hidden_and_furniture)
 	                "north.\n\nSecond visible paragraph, with one link "
 	                "inside it.");
 	doc_clear(&d);
-	cap_close(&c);
+	ts_cap_close(&c);
 }
 
 /* A story body whose class looks like furniture is still found. */
 Test(read_html, furniture_class_fallback)
 {
-	capture c;
-	cap_open(&c);
+	ts_capture c;
+	ts_cap_open(&c);
 	doc d;
 	cr_assert_eq(from_string("<div class=\"story-body has-share-tools\">"
 	                         "<p>Parliament passed the budget on "
 	                         "Thursday.</p></div>", &c, &d), 1);
 	expect_text(&d, "Parliament passed the budget on Thursday.");
 	doc_clear(&d);
-	cap_close(&c);
+	ts_cap_close(&c);
 }
 
 /* No-break and zero-width spaces are spaces; a paragraph of them, or of
  * bullets, is empty; a byte-order mark is not text. */
 Test(read_html, unicode_spaces)
 {
-	capture c;
-	cap_open(&c);
+	ts_capture c;
+	ts_cap_open(&c);
 	doc d;
 	cr_assert_eq(from_string("\xEF\xBB\xBF<p>&nbsp;</p><p>\xE2\x80\xA2 "
 	                         "\xE2\x80\x94</p><p>Aid&nbsp;&nbsp;arrived "
@@ -370,13 +344,13 @@ Test(read_html, unicode_spaces)
 	                         &c, &d), 1);
 	expect_text(&d, "Aid arrived in Gaza.");
 	doc_clear(&d);
-	cap_close(&c);
+	ts_cap_close(&c);
 }
 
 Test(read_html, br_paragraphs)
 {
-	capture c;
-	cap_open(&c);
+	ts_capture c;
+	ts_cap_open(&c);
 	doc d;
 	cr_assert_eq(from_string("<div>First line of the story,<br>still the "
 	                         "first paragraph.<br>\n<br>Second paragraph "
@@ -384,28 +358,28 @@ Test(read_html, br_paragraphs)
 	expect_text(&d, "First line of the story, still the first paragraph."
 	                "\n\nSecond paragraph here.");
 	doc_clear(&d);
-	cap_close(&c);
+	ts_cap_close(&c);
 }
 
 /* -------------------------------------------------------- bad input */
 
 Test(read_html, empty_and_not_html)
 {
-	capture c;
-	cap_open(&c);
+	ts_capture c;
+	ts_cap_open(&c);
 	doc d;
 	memset(&d, 0, sizeof d);
 	cr_assert_eq(read_html_doc("", 0, "e.html", "e", c.dg, &d), 0);
 	cr_assert_eq(read_html_doc(NULL, 0, "e.html", "e", c.dg, &d), 0);
 	cr_assert_null(d.text);
-	cr_assert_str_eq(cap_text(&c), "e.html: no article text found\n"
+	cr_assert_str_eq(ts_cap_text(&c), "e.html: no article text found\n"
 	                               "e.html: no article text found\n");
 	/* Plain text read as HTML is its own text. */
 	cr_assert_eq(from_string("Officials met in Oslo.\n\nNo deal.", &c, &d),
 	             1);
 	expect_text(&d, "Officials met in Oslo. No deal.");
 	doc_clear(&d);
-	cap_close(&c);
+	ts_cap_close(&c);
 }
 
 Test(read_html, binary_garbage)
@@ -421,8 +395,8 @@ Test(read_html, binary_garbage)
 			if (round == 1 && i % 7 == 0)
 				b[i] = "<>/\"'=&"[(s >> 8) % 7];
 		}
-		capture c;
-		cap_open(&c);
+		ts_capture c;
+		ts_cap_open(&c);
 		diag_set_quiet(c.dg, 1);
 		doc d;
 		memset(&d, 0, sizeof d);
@@ -433,7 +407,7 @@ Test(read_html, binary_garbage)
 			cr_assert_eq(strlen(d.text), d.len);
 		}
 		doc_clear(&d);
-		cap_close(&c);
+		ts_cap_close(&c);
 	}
 	free(b);
 }
@@ -443,15 +417,15 @@ Test(read_html, too_large)
 	size_t n = READ_HTML_MAX + 1;
 	char *b = malloc(n); /* never read: the size alone is refused */
 	cr_assert_not_null(b);
-	capture c;
-	cap_open(&c);
+	ts_capture c;
+	ts_cap_open(&c);
 	doc d;
 	memset(&d, 0, sizeof d);
 	cr_assert_eq(read_html_doc(b, n, "big.html", "big", c.dg, &d), 0);
 	cr_assert_null(d.text);
-	cr_assert(strstr(cap_text(&c), "big.html: page too large") != NULL,
-	          "%s", cap_text(&c));
-	cap_close(&c);
+	cr_assert(strstr(ts_cap_text(&c), "big.html: page too large") != NULL,
+	          "%s", ts_cap_text(&c));
+	ts_cap_close(&c);
 	free(b);
 }
 
@@ -469,15 +443,15 @@ Test(read_html, deep_nesting)
 		for (size_t i = 0; i < depth; i++)
 			buf_add(&b, open[k], ol);
 		buf_puts(&b, tail);
-		capture c;
-		cap_open(&c);
+		ts_capture c;
+		ts_cap_open(&c);
 		doc d;
 		memset(&d, 0, sizeof d);
 		int rc = read_html_doc(b.data, b.len, "deep.html", "deep", c.dg, &d);
-		cr_assert_eq(rc, 1, "%s: %s", open[k], cap_text(&c));
+		cr_assert_eq(rc, 1, "%s: %s", open[k], ts_cap_text(&c));
 		cr_assert(strstr(d.text, "troops crossed the river.") != NULL);
 		doc_clear(&d);
-		cap_close(&c);
+		ts_cap_close(&c);
 		buf_free(&b);
 	}
 }

@@ -13,40 +13,13 @@
 #include "util/buf.h"
 #include "util/xmalloc.h"
 
+#include "test_support.h"
+
 #define DATA "tests/data/read/"
 #define VALIDATION "../shared/validation/PETR.UnitTest.visible.xml"
 #define GIGAWORD "../shared/third_party/phoenix/GigaWord.sample.PETR.xml"
 
 /* ----------------------------------------------------------- helpers */
-
-/* A diag whose printed reports can be read back. */
-typedef struct capture {
-	FILE *f;
-	char *text;
-	size_t len;
-	diag *dg;
-} capture;
-
-static void cap_open(capture *c)
-{
-	memset(c, 0, sizeof *c);
-	c->f = open_memstream(&c->text, &c->len);
-	cr_assert_not_null(c->f);
-	c->dg = diag_new(c->f, 0);
-}
-
-static const char *cap_text(capture *c)
-{
-	fflush(c->f);
-	return c->text ? c->text : "";
-}
-
-static void cap_close(capture *c)
-{
-	diag_free(c->dg);
-	fclose(c->f);
-	free(c->text);
-}
 
 /* Every document of a file (at most max), in order; returns the count. */
 static int read_all(const char *path, read_format fmt, diag *dg,
@@ -129,13 +102,13 @@ Test(read, format_names)
 
 Test(read, open_failures)
 {
-	capture c;
-	cap_open(&c);
+	ts_capture c;
+	ts_cap_open(&c);
 	cr_expect_null(reader_open(DATA "no-such-file.txt", READ_AUTO, c.dg, 0,
 	                           NULL));
-	cr_expect(strstr(cap_text(&c), DATA "no-such-file.txt: cannot open"));
+	cr_expect(strstr(ts_cap_text(&c), DATA "no-such-file.txt: cannot open"));
 	cr_expect_null(reader_open(DATA, READ_TEXT, c.dg, 0, NULL));
-	cr_expect(strstr(cap_text(&c), "is a directory"));
+	cr_expect(strstr(ts_cap_text(&c), "is a directory"));
 	/* HTML is read (read_html.c, test_html.c): a missing page is reported
 	 * like a missing text. */
 	reader *r = reader_open(DATA "header.txt", READ_HTML, c.dg, 0, NULL);
@@ -145,15 +118,15 @@ Test(read, open_failures)
 	cr_expect_str_eq(diag_last(c.dg), "cannot open: No such file or directory");
 	cr_expect_eq(diag_count(c.dg), 3);
 	reader_close(NULL);
-	cap_close(&c);
+	ts_cap_close(&c);
 }
 
 /* -------------------------------------------------------------- text */
 
 Test(read, text_header)
 {
-	capture c;
-	cap_open(&c);
+	ts_capture c;
+	ts_cap_open(&c);
 	doc d[2];
 	cr_assert_eq(read_all(DATA "header.txt", READ_AUTO, c.dg, 0, d, 2), 1);
 	cr_expect_str_eq(d[0].id, "jt-2014-03-04");
@@ -173,13 +146,13 @@ Test(read, text_header)
 	cr_expect_eq(d[0].set, 0);
 	cr_expect_eq(diag_count(c.dg), 0);
 	clear_all(d, 1);
-	cap_close(&c);
+	ts_cap_close(&c);
 }
 
 Test(read, text_not_a_header)
 {
-	capture c;
-	cap_open(&c);
+	ts_capture c;
+	ts_cap_open(&c);
 	doc d[2];
 	cr_assert_eq(read_all(DATA "noheader.txt", READ_TEXT, c.dg, 0, d, 2), 1);
 	cr_expect_str_eq(d[0].id, "noheader");
@@ -196,29 +169,29 @@ Test(read, text_not_a_header)
 	cr_expect_eq(d[0].date, 0);
 	clear_all(d, 1);
 	cr_expect_eq(diag_count(c.dg), 0);
-	cap_close(&c);
+	ts_cap_close(&c);
 }
 
 Test(read, text_bad_date_kept)
 {
-	capture c;
-	cap_open(&c);
+	ts_capture c;
+	ts_cap_open(&c);
 	doc d[2];
 	cr_assert_eq(read_all(DATA "baddate.txt", READ_TEXT, c.dg, 0, d, 2), 1);
 	cr_expect_str_eq(d[0].id, "leap");
 	cr_expect_eq(d[0].date, 0);
 	cr_expect_str_eq(d[0].text, "A story with an impossible date.\n");
 	cr_expect_eq(diag_count(c.dg), 1);
-	cr_expect(strstr(cap_text(&c), DATA "baddate.txt:2: bad date \"2014-02-30\""),
-	          "%s", cap_text(&c));
+	cr_expect(strstr(ts_cap_text(&c), DATA "baddate.txt:2: bad date \"2014-02-30\""),
+	          "%s", ts_cap_text(&c));
 	clear_all(d, 1);
-	cap_close(&c);
+	ts_cap_close(&c);
 }
 
 Test(read, text_crlf_and_key_case)
 {
-	capture c;
-	cap_open(&c);
+	ts_capture c;
+	ts_cap_open(&c);
 	doc d[2];
 	cr_assert_eq(read_all(DATA "crlf.txt", READ_TEXT, c.dg, 0, d, 2), 1);
 	cr_expect_str_eq(d[0].id, "crlf-doc");
@@ -226,26 +199,26 @@ Test(read, text_crlf_and_key_case)
 	cr_expect_eq(d[0].text_base, 32);
 	cr_expect_str_eq(d[0].text, "Line one.\r\n");
 	clear_all(d, 1);
-	cap_close(&c);
+	ts_cap_close(&c);
 }
 
 Test(read, text_empty)
 {
-	capture c;
-	cap_open(&c);
+	ts_capture c;
+	ts_cap_open(&c);
 	doc d[2];
 	cr_expect_eq(read_all(DATA "empty.txt", READ_TEXT, c.dg, 0, d, 2), 0);
-	cr_expect(strstr(cap_text(&c), DATA "empty.txt: empty document"));
+	cr_expect(strstr(ts_cap_text(&c), DATA "empty.txt: empty document"));
 	cr_expect_eq(read_all(DATA "blank_body.txt", READ_TEXT, c.dg, 0, d, 2), 0);
-	cr_expect(strstr(cap_text(&c), DATA "blank_body.txt: empty document"));
+	cr_expect(strstr(ts_cap_text(&c), DATA "blank_body.txt: empty document"));
 	cr_expect_eq(diag_count(c.dg), 2);
-	cap_close(&c);
+	ts_cap_close(&c);
 }
 
 Test(read, text_nul_bytes_and_bom)
 {
-	capture c;
-	cap_open(&c);
+	ts_capture c;
+	ts_cap_open(&c);
 	static const char s[] = "\xEF\xBB\xBF" "Id: n\n\nA\0B\0C";
 	char *path = tmp_file(".txt", s, sizeof s - 1);
 	doc d[2];
@@ -254,17 +227,17 @@ Test(read, text_nul_bytes_and_bom)
 	cr_expect_eq(d[0].len, 5);
 	cr_expect_eq(memcmp(d[0].text, "A B C", 6), 0);
 	cr_expect_eq(d[0].text_base, 3 + 6 + 1);
-	cr_expect(strstr(cap_text(&c), "2 NUL bytes replaced by spaces"));
+	cr_expect(strstr(ts_cap_text(&c), "2 NUL bytes replaced by spaces"));
 	clear_all(d, 1);
 	unlink(path);
 	free(path);
-	cap_close(&c);
+	ts_cap_close(&c);
 }
 
 Test(read, text_stdin_ids)
 {
-	capture c;
-	cap_open(&c);
+	ts_capture c;
+	ts_cap_open(&c);
 	cr_assert_not_null(freopen(DATA "plain.txt", "rb", stdin));
 	reader *r = reader_open("-", READ_AUTO, c.dg, 0, "wire-7");
 	cr_assert_not_null(r);
@@ -284,7 +257,7 @@ Test(read, text_stdin_ids)
 	cr_expect_str_eq(d.id, "stdin");
 	doc_clear(&d);
 	reader_close(r);
-	cap_close(&c);
+	ts_cap_close(&c);
 }
 
 /* A 50 MB document on one line, in each format. */
@@ -301,8 +274,8 @@ static char *big_text(void)
 
 Test(read, text_50mb_one_line, .timeout = 60)
 {
-	capture c;
-	cap_open(&c);
+	ts_capture c;
+	ts_cap_open(&c);
 	char *s = big_text();
 	char *path = tmp_file(".txt", s, BIG);
 	doc d[1];
@@ -314,13 +287,13 @@ Test(read, text_50mb_one_line, .timeout = 60)
 	unlink(path);
 	free(path);
 	free(s);
-	cap_close(&c);
+	ts_cap_close(&c);
 }
 
 Test(read, jsonl_50mb_one_line, .timeout = 60)
 {
-	capture c;
-	cap_open(&c);
+	ts_capture c;
+	ts_cap_open(&c);
 	char *s = big_text();
 	buf line = BUF_INIT;
 	buf_puts(&line, "{\"id\": \"big\", \"text\": \"");
@@ -339,13 +312,13 @@ Test(read, jsonl_50mb_one_line, .timeout = 60)
 	unlink(path);
 	free(path);
 	free(s);
-	cap_close(&c);
+	ts_cap_close(&c);
 }
 
 Test(read, xml_50mb_record, .timeout = 60)
 {
-	capture c;
-	cap_open(&c);
+	ts_capture c;
+	ts_cap_open(&c);
 	char *s = big_text();
 	buf x = BUF_INIT;
 	buf_puts(&x, "<Sentences><Sentence id=\"BIG-1\"><Text>");
@@ -356,7 +329,7 @@ Test(read, xml_50mb_record, .timeout = 60)
 	buf_free(&x);
 	doc d[2];
 	cr_assert_eq(read_all(path, READ_AUTO, c.dg, 0, d, 2), 2, "%s",
-	             cap_text(&c));
+	             ts_cap_text(&c));
 	cr_expect_str_eq(d[0].id, "BIG-1");
 	/* BIG % 17 == 1: the text ends in 'Z', nothing to trim. */
 	cr_expect_eq(d[0].len, BIG);
@@ -367,18 +340,18 @@ Test(read, xml_50mb_record, .timeout = 60)
 	unlink(path);
 	free(path);
 	free(s);
-	cap_close(&c);
+	ts_cap_close(&c);
 }
 
 /* ------------------------------------------------------------- JSONL */
 
 Test(read, jsonl_good_and_bad_lines)
 {
-	capture c;
-	cap_open(&c);
+	ts_capture c;
+	ts_cap_open(&c);
 	doc d[8];
 	cr_assert_eq(read_all(DATA "docs.jsonl", READ_AUTO, c.dg, 0, d, 8), 5,
-	             "%s", cap_text(&c));
+	             "%s", ts_cap_text(&c));
 	cr_expect_str_eq(d[0].id, "a1");
 	cr_expect_eq(d[0].date, 20140304);
 	cr_expect_str_eq(d[0].text, "First document.");
@@ -406,7 +379,7 @@ Test(read, jsonl_good_and_bad_lines)
 	cr_expect_eq(d[4].date, 20140304);
 	cr_expect_eq(d[4].line, 13);
 
-	const char *t = cap_text(&c);
+	const char *t = ts_cap_text(&c);
 	static const char *const want[] = {
 		DATA "docs.jsonl:4: not valid JSON",
 		DATA "docs.jsonl:5: no \"id\" (skipped)",
@@ -422,13 +395,13 @@ Test(read, jsonl_good_and_bad_lines)
 		cr_expect(strstr(t, want[i]), "missing: %s\nin:\n%s", want[i], t);
 	cr_expect_eq(diag_count(c.dg), 9);
 	clear_all(d, 5);
-	cap_close(&c);
+	ts_cap_close(&c);
 }
 
 Test(read, jsonl_empty_and_unterminated)
 {
-	capture c;
-	cap_open(&c);
+	ts_capture c;
+	ts_cap_open(&c);
 	char *path = tmp_file(".jsonl", "", 0);
 	doc d[2];
 	cr_expect_eq(read_all(path, READ_AUTO, c.dg, 0, d, 2), 0);
@@ -444,15 +417,15 @@ Test(read, jsonl_empty_and_unterminated)
 	clear_all(d, 1);
 	unlink(path);
 	free(path);
-	cap_close(&c);
+	ts_cap_close(&c);
 }
 
 /* --------------------------------------------------------------- XML */
 
 Test(read, xml_records_config_and_broken)
 {
-	capture c;
-	cap_open(&c);
+	ts_capture c;
+	ts_cap_open(&c);
 	reader *r = reader_open(DATA "records.xml", READ_AUTO, c.dg, 1, NULL);
 	cr_assert_not_null(r);
 	doc d[8];
@@ -460,7 +433,7 @@ Test(read, xml_records_config_and_broken)
 	int n = 0;
 	while (n < 8 && reader_next(r, &d[n]) == 1)
 		n++;
-	cr_assert_eq(n, 5, "%s", cap_text(&c));
+	cr_assert_eq(n, 5, "%s", ts_cap_text(&c));
 
 	/* The Environment, with paths relative to the file's folder. */
 	const read_env *env = reader_env(r);
@@ -545,7 +518,7 @@ Test(read, xml_records_config_and_broken)
 	cr_expect_eq(memcmp(file + d[4].text_base, "No date", 7), 0);
 	free(file);
 
-	const char *t = cap_text(&c);
+	const char *t = ts_cap_text(&c);
 	static const char *const want[] = {
 		DATA "records.xml:28: unterminated <Sentence> (skipped)",
 		DATA "records.xml:35: bad <Sentence> record: ",
@@ -567,28 +540,28 @@ Test(read, xml_records_config_and_broken)
 	cr_expect_eq(reader_next(r, &e), 0);
 	clear_all(d, n);
 	reader_close(r);
-	cap_close(&c);
+	ts_cap_close(&c);
 }
 
 Test(read, xml_parse_only_when_wanted)
 {
-	capture c;
-	cap_open(&c);
+	ts_capture c;
+	ts_cap_open(&c);
 	doc d[8];
 	int n = read_all(DATA "records.xml", READ_XML, c.dg, 0, d, 8);
 	cr_assert_eq(n, 5);
 	for (int i = 0; i < n; i++)
 		cr_expect_null(d[i].parse);
 	clear_all(d, n);
-	cap_close(&c);
+	ts_cap_close(&c);
 }
 
 /* Broken endings: a record cut off at the end of the file, an
  * unterminated comment, NUL bytes inside a record. */
 Test(read, xml_broken_endings)
 {
-	capture c;
-	cap_open(&c);
+	ts_capture c;
+	ts_cap_open(&c);
 	static const char s[] =
 		"<Sentences>\n"
 		"<Sentence id=\"A-1\"><Text>one\0two</Text></Sentence>\n"
@@ -598,11 +571,11 @@ Test(read, xml_broken_endings)
 	char *path = tmp_file(".xml", s, sizeof s - 1);
 	doc d[4];
 	cr_assert_eq(read_all(path, READ_AUTO, c.dg, 0, d, 4), 1, "%s",
-	             cap_text(&c));
+	             ts_cap_text(&c));
 	cr_expect_str_eq(d[0].id, "A-2");
 	cr_expect_eq(d[0].line, 3);
 	cr_expect_str_eq(d[0].story, "A");
-	const char *t = cap_text(&c);
+	const char *t = ts_cap_text(&c);
 	cr_expect(strstr(t, ":2: bad <Sentence> record"), "%s", t);
 	cr_expect(strstr(t, ":5: unterminated <Sentence> (skipped)"), "%s", t);
 	cr_expect_eq(diag_count(c.dg), 2);
@@ -616,18 +589,18 @@ Test(read, xml_broken_endings)
 	cr_assert_eq(read_all(path, READ_AUTO, c.dg, 0, d, 4), 1);
 	cr_expect_str_eq(d[0].id, "B");
 	cr_expect_str_eq(d[0].story, "B");
-	cr_expect(strstr(cap_text(&c), ":2: unterminated comment"));
+	cr_expect(strstr(ts_cap_text(&c), ":2: unterminated comment"));
 	clear_all(d, 1);
 	unlink(path);
 	free(path);
-	cap_close(&c);
+	ts_cap_close(&c);
 }
 
 /* Many records, so that tags straddle the scanner's 256 KB refills. */
 Test(read, xml_many_records_line_numbers)
 {
-	capture c;
-	cap_open(&c);
+	ts_capture c;
+	ts_cap_open(&c);
 	buf x = BUF_INIT;
 	buf_puts(&x, "<Sentences>\n");
 	for (int i = 0; i < 20000; i++) {
@@ -664,7 +637,7 @@ Test(read, xml_many_records_line_numbers)
 	buf_free(&x);
 	unlink(path);
 	free(path);
-	cap_close(&c);
+	ts_cap_close(&c);
 }
 
 /* ------------------------------------------- the real PETRARCH files */
@@ -682,8 +655,8 @@ Test(read, validation_records)
 {
 	if (access(VALIDATION, R_OK) != 0)
 		cr_skip_test("%s is absent", VALIDATION);
-	capture c;
-	cap_open(&c);
+	ts_capture c;
+	ts_cap_open(&c);
 	enum { MAX = 400 };
 	doc *d = xcalloc(MAX, sizeof *d);
 	reader *r = reader_open(VALIDATION, READ_AUTO, c.dg, 1, NULL);
@@ -694,7 +667,7 @@ Test(read, validation_records)
 	/* grep -c '<Sentence ' = 196, and as many '</Sentence>'; no record
 	 * sits in a comment. */
 	cr_expect_eq(n, 196);
-	cr_expect_eq(diag_count(c.dg), 0, "%s", cap_text(&c));
+	cr_expect_eq(diag_count(c.dg), 0, "%s", ts_cap_text(&c));
 	const read_env *env = reader_env(r);
 	cr_assert_not_null(env);
 	cr_expect_str_eq(env->verbfile, "../shared/validation/PETR.Validate.verbs.txt");
@@ -790,21 +763,21 @@ Test(read, validation_records)
 	clear_all(d, n);
 	free(d);
 	reader_close(r);
-	cap_close(&c);
+	ts_cap_close(&c);
 }
 
 Test(read, gigaword_sample)
 {
 	if (access(GIGAWORD, R_OK) != 0)
 		cr_skip_test("%s is absent", GIGAWORD);
-	capture c;
-	cap_open(&c);
+	ts_capture c;
+	ts_cap_open(&c);
 	enum { MAX = 100 };
 	doc *d = xcalloc(MAX, sizeof *d);
 	int n = read_all(GIGAWORD, READ_AUTO, c.dg, 1, d, MAX);
 	/* grep -c '<Sentence ' = 76 */
 	cr_expect_eq(n, 76);
-	cr_expect_eq(diag_count(c.dg), 0, "%s", cap_text(&c));
+	cr_expect_eq(diag_count(c.dg), 0, "%s", ts_cap_text(&c));
 	cr_expect_str_eq(d[0].id, "AFP0808020625_4");
 	cr_expect_str_eq(d[0].story, "AFP0808020625");
 	cr_expect_eq(d[0].date, 20080804);
@@ -833,7 +806,7 @@ Test(read, gigaword_sample)
 	clear_all(d, n < MAX ? n : MAX);
 	free(d);
 	reader_close(NULL);
-	cap_close(&c);
+	ts_cap_close(&c);
 }
 
 /* ------------------------------------------------ mutated inputs */

@@ -1,0 +1,31 @@
+/*
+ * test_support.c - helpers shared by the unit test files (test_support.h).
+ * Linked into the one unit-test binary with the test files; it holds no
+ * tests of its own.
+ */
+#include "test_support.h"
+
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+void ts_cap_open(ts_capture *c)
+{
+	memset(c, 0, sizeof *c);
+	c->f = open_memstream(&c->text, &c->len);
+	cr_assert_not_null(c->f);
+	c->dg = diag_new(c->f, 0);
+}
+
+const char *ts_cap_text(ts_capture *c)
+{
+	fflush(c->f);
+	return c->text ? c->text : "";
+}
+
+void ts_cap_close(ts_capture *c)
+{
+	diag_free(c->dg);
+	fclose(c->f);
+	free(c->text);
+}
