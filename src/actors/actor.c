@@ -34,14 +34,18 @@ const char *act_code(const dict *d, arena *a, const tok_token *toks,
 	if (n <= 0)
 		return "---";
 
-	/* The NE's words; a hyphenated token no dictionary knows is read as
-	 * its parts ("Japan-North Korea talks": JAPAN, NORTH, KOREA, TALKS). */
+	/* The NE's words. When no actor matches them as they are, a
+	 * hyphenated token is read as its parts ("Japan-North Korea talks":
+	 * JAPAN, NORTH, KOREA, TALKS; "U.S.-backed forces": U.S., BACKED). */
 	int32_t cap = n * ACT_MAX_PARTS;
 	int32_t *words = arena_alloc(a, (size_t)cap * sizeof *words);
 	int32_t *orig = arena_alloc(a, (size_t)cap * sizeof *orig);
 	uint8_t *taken = arena_calloc(a, (size_t)cap, 1);
-	int32_t m = 0;
 	const int32_t ntok = n; /* tokens; n becomes the count of words */
+	int split = 0;
+again:;
+	int32_t m = 0;
+	int hyphens = 0;
 	for (int32_t i = 0; i < ntok; i++) {
 		const tok_token *t = &toks[idx[i]];
 		/* A pronoun never names an actor: "us" is not the U.S. */
@@ -50,7 +54,8 @@ const char *act_code(const dict *d, arena *a, const tok_token *toks,
 			words[m++] = -1;
 			continue;
 		}
-		if (t->word < 0 && strchr(t->upper, '-')) {
+		hyphens |= strchr(t->upper, '-') != NULL;
+		if (split && strchr(t->upper, '-')) {
 			int32_t before = m;
 			const char *p = t->upper;
 			while (*p && m - before < ACT_MAX_PARTS) {
@@ -74,7 +79,12 @@ const char *act_code(const dict *d, arena *a, const tok_token *toks,
 
 	const char *base = NULL;
 	dict_actor_match am;
-	if (dict_actor_find(d, words, n, &am)) {
+	int found = dict_actor_find(d, words, n, &am);
+	if (!found && hyphens && !split) {
+		split = 1;
+		goto again;
+	}
+	if (found) {
 		info->actor_entry = am.entry;
 		base = dict_actor_code(d, am.entry, date);
 		for (int32_t k = 0; k < am.nused; k++)

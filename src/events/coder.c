@@ -1739,6 +1739,7 @@ static int32_t code_verb(coder *c, int32_t i, uint8_t *skip)
 		lsig |= dict_word_bit(lw[k]);
 	/* The same form may be defined in several blocks: their patterns are
 	 * tried in turn (docs/dictionaries.md). */
+	int32_t nquick = 0; /* patterns rejected at once: a word is missing */
 	for (int32_t e = 0; e < nent && !fired; e++) {
 		const dict_verb *ve = &ent[e];
 		if (ve != v && !same_form(ve, v))
@@ -1753,8 +1754,7 @@ static int32_t code_verb(coder *c, int32_t i, uint8_t *skip)
 		for (int32_t k = 0; k < np; k++) {
 			const dict_pattern *p = &pats[k];
 			if ((p->need_lower & ~lsig) || (p->need_upper & ~usig)) {
-				if (c->ex)
-					explain_pattern(c->ex, p, "a word of it is missing");
+				nquick++;
 				continue;
 			}
 			if (!words_present(c, p->lower, p->nlower, lw, nlw, &lmemo)) {
@@ -1783,6 +1783,8 @@ static int32_t code_verb(coder *c, int32_t i, uint8_t *skip)
 			break;
 		}
 	}
+	if (c->ex && nquick)
+		buf_printf(c->ex, "    %d patterns need a word the sentence lacks\n", nquick);
 	/* No pattern: the verb's own code, the first that is not null among
 	 * the blocks that define this form. */
 	const char *code = fired ? fired->code : v->code;

@@ -328,6 +328,13 @@ static size_t emit_word(tstate *st, size_t s, size_t e, size_t end)
 		int attach = kind == SPLIT_ABBR_TITLE || kind == SPLIT_ABBR_AMBIGUOUS ||
 			     kind == SPLIT_ABBR_INITIAL || inner ||
 			     (kind == SPLIT_ABBR_NUMBER && next_digit);
+		if (attach && e + 2 < end && t[e + 1] == '-' &&
+		    t[e + 2] >= 'a' && t[e + 2] <= 'z') {
+			/* "U.S.-led", "U.N.-backed": one word, as "Saudi-led" */
+			size_t we = word_end(t, e + 2, end);
+			push(st, s, we, NULL);
+			return we;
+		}
 		if (attach) {
 			push(st, s, e + 1, NULL);
 			if (only_closers_after(t, e + 1, end) &&
