@@ -734,39 +734,49 @@ static int cmp_ids(const int32_t *a, int na, const int32_t *b, int nb)
 	return 0;
 }
 
-/* word, most companions first, same companions together, explicit before
- * generated, file order */
-static int cmp_vrec_dup(const void *pa, const void *pb)
+/* The order both sorts of verb records share, in two steps: first the
+ * word and then most companions first ... */
+static int cmp_vrec_head(const dict_vrec *a, const dict_vrec *b)
 {
-	const dict_vrec *a = pa, *b = pb;
 	if (a->word != b->word)
 		return a->word < b->word ? -1 : 1;
 	int ca = a->v.npre + a->v.npost, cb = b->v.npre + b->v.npost;
 	if (ca != cb)
 		return ca > cb ? -1 : 1;
-	int c = cmp_ids(a->v.pre, a->v.npre, b->v.pre, b->v.npre);
+	return 0;
+}
+
+/* ... last explicit before generated, then file order. */
+static int cmp_vrec_tail(const dict_vrec *a, const dict_vrec *b)
+{
+	if (a->generated != b->generated)
+		return a->generated < b->generated ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* word, most companions first, same companions together, explicit before
+ * generated, file order */
+static int cmp_vrec_dup(const void *pa, const void *pb)
+{
+	const dict_vrec *a = pa, *b = pb;
+	int c = cmp_vrec_head(a, b);
+	if (c)
+		return c;
+	c = cmp_ids(a->v.pre, a->v.npre, b->v.pre, b->v.npre);
 	if (c)
 		return c;
 	c = cmp_ids(a->v.post, a->v.npost, b->v.post, b->v.npost);
 	if (c)
 		return c;
-	if (a->generated != b->generated)
-		return a->generated < b->generated ? -1 : 1;
-	return a->seq < b->seq ? -1 : a->seq > b->seq;
+	return cmp_vrec_tail(a, b);
 }
 
 /* word, most companions first, explicit before generated, file order */
 static int cmp_vrec_final(const void *pa, const void *pb)
 {
 	const dict_vrec *a = pa, *b = pb;
-	if (a->word != b->word)
-		return a->word < b->word ? -1 : 1;
-	int ca = a->v.npre + a->v.npost, cb = b->v.npre + b->v.npost;
-	if (ca != cb)
-		return ca > cb ? -1 : 1;
-	if (a->generated != b->generated)
-		return a->generated < b->generated ? -1 : 1;
-	return a->seq < b->seq ? -1 : a->seq > b->seq;
+	int c = cmp_vrec_head(a, b);
+	return c ? c : cmp_vrec_tail(a, b);
 }
 
 static int cmp_prec(const void *pa, const void *pb)
