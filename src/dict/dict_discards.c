@@ -83,12 +83,20 @@ static int32_t tok_id(const dict *d, const ttok *t, int lead, int trail)
 }
 
 /* The ids a token may start a phrase with: as written, without leading
- * punctuation, without any (-1 when it is the same as an earlier one). */
-static void tok_ids(const dict *d, const ttok *t, int32_t ids[3])
+ * punctuation, without any (-1 when there is no such word). The distinct
+ * ones that are words go to starts, in that order; returns their count. */
+static int tok_ids(const dict *d, const ttok *t, int32_t ids[3],
+		   int32_t starts[3])
 {
 	ids[0] = tok_id(d, t, 0, 0);
 	ids[1] = t->l > 0 ? tok_id(d, t, 1, 0) : -1;
 	ids[2] = t->r < t->len ? tok_id(d, t, 1, 1) : -1;
+	int n = 0;
+	for (int v = 0; v < 3; v++)
+		if (ids[v] >= 0 && !(v > 0 && ids[v] == ids[0]) &&
+		    !(v == 2 && ids[2] == ids[1]))
+			starts[n++] = ids[v];
+	return n;
 }
 
 /* Does phrase p match at the token whose ids are ids, and with its words
@@ -160,15 +168,12 @@ dict_discard_kind dict_discard_check(const dict *d, const char *text,
 		return best;
 	size_t pos = 0;
 	ttok t;
-	int32_t ids[3];
+	int32_t ids[3], starts[3];
 	while (next_tok(text, n, &pos, &t)) {
-		tok_ids(d, &t, ids);
-		for (int v = 0; v < 3; v++) {
-			if (ids[v] < 0 || (v > 0 && ids[v] == ids[0]) ||
-			    (v == 2 && ids[2] == ids[1]))
-				continue;
+		int ns = tok_ids(d, &t, ids, starts);
+		for (int v = 0; v < ns; v++) {
 			const int32_t *rows;
-			int32_t nr = dict_index_rows(&d->disc_ix, ids[v], &rows);
+			int32_t nr = dict_index_rows(&d->disc_ix, starts[v], &rows);
 			for (int32_t i = 0; i < nr; i++) {
 				const dict_tphrase *p = &d->disc[rows[i]];
 				if (p->tag <= (int32_t)best ||
@@ -428,15 +433,12 @@ int32_t dict_issues(const dict *d, const char *text, size_t n,
 	int32_t nseen = 0, ncodes = 0;
 	size_t pos = 0;
 	ttok t;
-	int32_t ids[3];
+	int32_t ids[3], starts[3];
 	while (next_tok(text, n, &pos, &t)) {
-		tok_ids(d, &t, ids);
-		for (int v = 0; v < 3; v++) {
-			if (ids[v] < 0 || (v > 0 && ids[v] == ids[0]) ||
-			    (v == 2 && ids[2] == ids[1]))
-				continue;
+		int ns = tok_ids(d, &t, ids, starts);
+		for (int v = 0; v < ns; v++) {
 			const int32_t *rows;
-			int32_t nr = dict_index_rows(&d->iss_ix, ids[v], &rows);
+			int32_t nr = dict_index_rows(&d->iss_ix, starts[v], &rows);
 			for (int32_t i = 0; i < nr; i++) {
 				const dict_tphrase *p = &d->iss[rows[i]];
 				if (!phrase_matches(d, p, ids, text, n, pos))
