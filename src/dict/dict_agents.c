@@ -182,58 +182,12 @@ static int parse_code(const char *c, size_t cn, const char **code,
 static void agent_line(dict *d, dict_reader *r, dict_line *ln, const char *s,
 		       size_t n)
 {
-	const char *e = s + n;
-	const char *pe = s;
-	while (pe < e && *pe != '{' && *pe != '[')
-		pe++;
-	const char *forms = NULL, *code = NULL;
-	size_t nforms = 0, ncode = 0;
-	int has_forms = 0, has_code = 0;
-	const char *p = pe;
-	while (p < e) {
-		if (dict_is_blank(*p)) {
-			p++;
-			continue;
-		}
-		if (*p == '{' && !has_forms) {
-			const char *q = memchr(p, '}', (size_t)(e - p));
-			if (!q) {
-				dict_report(d, r->name, ln->no, "'{' without "
-					    "'}'; agent skipped");
-				return;
-			}
-			has_forms = 1;
-			forms = p + 1;
-			nforms = (size_t)(q - p - 1);
-			p = q + 1;
-			continue;
-		}
-		if (*p == '[' && !has_code) {
-			const char *q = p + 1;
-			while (q < e && *q != ']' && *q != '}')
-				q++;
-			if (q == e) {
-				dict_report(d, r->name, ln->no, "'[' without "
-					    "']'; agent skipped");
-				return;
-			}
-			if (*q == '}')
-				dict_report(d, r->name, ln->no, "'[' closed by "
-					    "'}'; read as ']'");
-			has_code = 1;
-			code = p + 1;
-			ncode = (size_t)(q - p - 1);
-			p = q + 1;
-			continue;
-		}
-		dict_report(d, r->name, ln->no, "text after the agent "
-			    "ignored: '%.*s'", (int)(e - p), p);
-		break;
-	}
-	const char *ph = s;
-	size_t phn = (size_t)(pe - s);
-	dict_trim(&ph, &phn);
-	if (!has_code) {
+	dict_parts pt;
+	if (dict_split_parts(d, r->name, ln->no, s, n, "agent", 1, &pt) < 0)
+		return;
+	const char *ph = pt.phrase;
+	size_t phn = pt.nphrase;
+	if (!pt.has_code) {
 		dict_report(d, r->name, ln->no, "agent '%.*s' has no [code]; "
 			    "skipped", (int)phn, ph);
 		return;
@@ -241,9 +195,10 @@ static void agent_line(dict *d, dict_reader *r, dict_line *ln, const char *s,
 	const char *cs;
 	size_t cn;
 	int prefix;
-	if (parse_code(code, ncode, &cs, &cn, &prefix) < 0) {
+	if (parse_code(pt.code, pt.ncode, &cs, &cn, &prefix) < 0) {
 		dict_report(d, r->name, ln->no, "agent code '[%.*s]' needs "
-			    "'~CODE' or 'CODE~'; skipped", (int)ncode, code);
+			    "'~CODE' or 'CODE~'; skipped", (int)pt.ncode,
+			    pt.code);
 		return;
 	}
 	char why[96];
@@ -275,7 +230,7 @@ static void agent_line(dict *d, dict_reader *r, dict_line *ln, const char *s,
 				    "skipped", t, err);
 		} else {
 			add_variant(d, &w);
-			if (!subst && !has_forms) {
+			if (!subst && !pt.has_forms) {
 				int32_t pl = agent_plural(d, w.w[w.n - 1]);
 				if (pl >= 0) {
 					w.w[w.n - 1] = pl;
@@ -285,28 +240,21 @@ static void agent_line(dict *d, dict_reader *r, dict_line *ln, const char *s,
 		}
 		t += tn + 1;
 	}
-	size_t i = 0;
-	while (has_forms && i < nforms) {
-		while (i < nforms && dict_is_blank(forms[i]))
-			i++;
-		size_t j = i;
-		while (j < nforms && !dict_is_blank(forms[j]))
-			j++;
+	size_t pos = 0;
+	const char *f;
+	size_t fn;
+	while (pt.has_forms && dict_next_field(pt.forms, pt.nforms, &pos, &f,
+					       &fn)) {
 		dict_words w;
 		const char *err;
-		if (j > i) {
-			if (dict_bad_bytes(forms + i, j - i, why, sizeof why))
-				dict_report(d, r->name, ln->no, "%s in a "
-					    "plural; skipped", why);
-			else if (dict_split_words(d, forms + i, j - i, &w,
-						  &err) < 0)
-				dict_report(d, r->name, ln->no, "plural "
-					    "'%.*s': %s; skipped", (int)(j - i),
-					    forms + i, err);
-			else
-				add_variant(d, &w);
-		}
-		i = j;
+		if (dict_bad_bytes(f, fn, why, sizeof why))
+			dict_report(d, r->name, ln->no, "%s in a plural; "
+				    "skipped", why);
+		else if (dict_split_words(d, f, fn, &w, &err) < 0)
+			dict_report(d, r->name, ln->no, "plural '%.*s': %s; "
+				    "skipped", (int)fn, f, err);
+		else
+			add_variant(d, &w);
 	}
 out:
 	free(texts);

@@ -261,15 +261,14 @@ static void issue_line(dict *d, dict_reader *r, dict_line *ln, const char *s,
 	const char *pe = lb ? lb : e;
 	int32_t code = -1;
 	if (lb) {
-		const char *rb = memchr(lb, ']', (size_t)(e - lb));
+		const char *c;
+		size_t cn;
+		const char *rb = dict_bracket_code(lb, e, &c, &cn);
 		if (!rb) {
 			dict_report(d, r->name, ln->no, "'[' without ']'; "
 				    "skipped");
 			return;
 		}
-		const char *c = lb + 1;
-		size_t cn = (size_t)(rb - c);
-		dict_trim(&c, &cn);
 		const char *t = rb + 1;
 		size_t tn = (size_t)(e - t);
 		dict_trim(&t, &tn);

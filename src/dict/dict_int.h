@@ -224,6 +224,38 @@ typedef struct dict_words {
 int dict_split_words(dict *d, const char *s, size_t n, dict_words *out,
 		     const char **why);
 
+/* The "[code]" whose '[' is at lb, in a line ending at e: sets
+ * (*code, *n) to what is inside, blanks trimmed, and returns the ']';
+ * NULL (nothing set) when no ']' follows. */
+const char *dict_bracket_code(const char *lb, const char *e, const char **code,
+			      size_t *n);
+
+/* The parts of a "PHRASE {forms} [code]" line (verbs, agents); pointers
+ * into the line. */
+typedef struct dict_parts {
+	const char *phrase; /* before the first '{' or '[', blanks trimmed */
+	size_t nphrase;
+	const char *forms;  /* inside the {}, as written */
+	size_t nforms;
+	const char *code;   /* inside the [], as written */
+	size_t ncode;
+	int has_forms;      /* a {} was there */
+	int has_code;       /* a [] was there */
+} dict_parts;
+
+/* Splits s[0..n), line no of file name, into out; what ("verb", "agent")
+ * names the entry in messages. With lenient, a '}' may close the '['
+ * (reported). Text after the parts is reported and ignored. Returns 0, or
+ * -1 (reported: "'{' without '}'; verb skipped") when a bracket is not
+ * closed and the entry is to be skipped. */
+int dict_split_parts(dict *d, const char *name, long no, const char *s,
+		     size_t n, const char *what, int lenient, dict_parts *out);
+
+/* The next blank-separated field of s[0..n) from *pos: sets (*f, *fn),
+ * moves *pos past it and returns 1; 0 when only blanks are left. */
+int dict_next_field(const char *s, size_t n, size_t *pos, const char **f,
+		    size_t *fn);
+
 /* Builds an index of items [0..nitems) by key(item) (a word id or -1 to
  * leave the item out), keeping item order within a word. */
 void dict_index_build(dict_index *ix, int32_t nwords, int32_t nitems,

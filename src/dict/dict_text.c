@@ -1,8 +1,9 @@
 /*
  * dict_text.c - what every dictionary loader shares: the line reader that
  * removes '#', '<!' and '<!-- -->' comments, upper-casing and interning of
- * words, the phrase splitter ('_' and blanks), byte checks, and the
- * word-id index used by the matchers.
+ * words, the phrase splitter ('_' and blanks), byte checks, the parts of
+ * "PHRASE {forms} [code]" lines, and the word-id index used by the
+ * matchers.
  */
 #include "dict_int.h"
 #include "../util/xmalloc.h"
@@ -185,6 +186,85 @@ int dict_split_words(dict *d, const char *s, size_t n, dict_words *out,
 		return -1;
 	}
 	return 0;
+}
+
+/* ---- Line parts ------------------------------------------------------- */
+
+const char *dict_bracket_code(const char *lb, const char *e, const char **code,
+			      size_t *n)
+{
+	const char *rb = memchr(lb, ']', (size_t)(e - lb));
+	if (!rb)
+		return NULL;
+	*code = lb + 1;
+	*n = (size_t)(rb - *code);
+	dict_trim(code, n);
+	return rb;
+}
+
+int dict_split_parts(dict *d, const char *name, long no, const char *s,
+		     size_t n, const char *what, int lenient, dict_parts *out)
+{
+	const char *e = s + n;
+	const char *pe = s;
+	while (pe < e && *pe != '{' && *pe != '[')
+		pe++;
+	memset(out, 0, sizeof *out);
+	out->phrase = s;
+	out->nphrase = (size_t)(pe - s);
+	dict_trim(&out->phrase, &out->nphrase);
+	const char *p = pe;
+	while (p < e) {
+		if (dict_is_blank(*p)) {
+			p++;
+			continue;
+		}
+		char close = *p == '{' ? '}' : *p == '[' ? ']' : 0;
+		if (!close || (close == '}' && out->has_forms) ||
+		    (close == ']' && out->has_code)) {
+			dict_report(d, name, no, "text after the %s ignored: "
+				    "'%.*s'", what, (int)(e - p), p);
+			break;
+		}
+		const char *q = p + 1;
+		while (q < e && *q != close && !(lenient && close == ']' &&
+						  *q == '}'))
+			q++;
+		if (q == e) {
+			dict_report(d, name, no, "'%c' without '%c'; %s "
+				    "skipped", *p, close, what);
+			return -1;
+		}
+		if (*q != close)
+			dict_report(d, name, no, "'[' closed by '}'; read as "
+				    "']'");
+		if (close == '}') {
+			out->has_forms = 1;
+			out->forms = p + 1;
+			out->nforms = (size_t)(q - p - 1);
+		} else {
+			out->has_code = 1;
+			out->code = p + 1;
+			out->ncode = (size_t)(q - p - 1);
+		}
+		p = q + 1;
+	}
+	return 0;
+}
+
+int dict_next_field(const char *s, size_t n, size_t *pos, const char **f,
+		    size_t *fn)
+{
+	size_t i = *pos;
+	while (i < n && dict_is_blank(s[i]))
+		i++;
+	size_t j = i;
+	while (j < n && !dict_is_blank(s[j]))
+		j++;
+	*pos = j;
+	*f = s + i;
+	*fn = j - i;
+	return j > i;
 }
 
 /* ---- Line reader ------------------------------------------------------ */

@@ -209,18 +209,14 @@ static int32_t block_open(dict *d, dict_reader *r, dict_line *ln,
 	const char *code = "---";
 	size_t cn = 3;
 	if (lb) {
-		const char *rb = memchr(lb, ']', (size_t)(e - lb));
-		if (!rb) {
+		const char *c;
+		size_t m;
+		if (!dict_bracket_code(lb, e, &c, &m)) {
 			dict_report(d, r->name, ln->no, "block code has no "
 				    "closing ']'; the block codes to ---");
-		} else {
-			const char *c = lb + 1;
-			size_t m = (size_t)(rb - c);
-			dict_trim(&c, &m);
-			if (m) {
-				code = c;
-				cn = m;
-			}
+		} else if (m) {
+			code = c;
+			cn = m;
 		}
 	}
 	dict_block *b = DICT_PUSH(d->blocks, d->nblocks, d->blocks_cap);
@@ -371,47 +367,12 @@ static void verb_form(dict *d, dict_reader *r, dict_line *ln, int32_t block,
 static void verb_line(dict *d, dict_reader *r, dict_line *ln, int32_t block,
 		      const char *s, size_t n)
 {
-	const char *e = s + n;
-	const char *pe = s;
-	while (pe < e && *pe != '{' && *pe != '[')
-		pe++;
-	const char *forms = NULL, *code = NULL;
-	size_t nforms = 0, ncode = 0;
-	int has_forms = 0, has_code = 0;
-	const char *p = pe;
-	while (p < e) {
-		if (dict_is_blank(*p)) {
-			p++;
-			continue;
-		}
-		char close = *p == '{' ? '}' : *p == '[' ? ']' : 0;
-		if (!close || (close == '}' && has_forms) ||
-		    (close == ']' && has_code)) {
-			dict_report(d, r->name, ln->no, "text after the verb "
-				    "ignored: '%.*s'", (int)(e - p), p);
-			break;
-		}
-		const char *q = memchr(p, close, (size_t)(e - p));
-		if (!q) {
-			dict_report(d, r->name, ln->no, "'%c' without '%c'; "
-				    "verb skipped", *p, close);
-			return;
-		}
-		if (close == '}') {
-			has_forms = 1;
-			forms = p + 1;
-			nforms = (size_t)(q - p - 1);
-		} else {
-			has_code = 1;
-			code = p + 1;
-			ncode = (size_t)(q - p - 1);
-			dict_trim(&code, &ncode);
-		}
-		p = q + 1;
-	}
-	const char *ph = s;
-	size_t phn = (size_t)(pe - s);
-	dict_trim(&ph, &phn);
+	dict_parts pt;
+	if (dict_split_parts(d, r->name, ln->no, s, n, "verb", 0, &pt) < 0)
+		return;
+	const char *ph = pt.phrase;
+	size_t phn = pt.nphrase;
+	dict_trim(&pt.code, &pt.ncode);
 	char why[96];
 	if (dict_bad_bytes(ph, phn, why, sizeof why)) {
 		dict_report(d, r->name, ln->no, "%s in verb; verb skipped",
@@ -436,30 +397,23 @@ static void verb_line(dict *d, dict_reader *r, dict_line *ln, int32_t block,
 		return;
 	}
 	const char *vcode = d->blocks[block].code;
-	if (has_code) {
-		if (ncode == 0)
+	if (pt.has_code) {
+		if (pt.ncode == 0)
 			dict_report(d, r->name, ln->no, "empty verb code '[]'; "
 				    "the block code is used");
 		else
-			vcode = arena_strndup(d->ar, code, ncode);
+			vcode = arena_strndup(d->ar, pt.code, pt.ncode);
 	}
 	const char *phrase = arena_strndup(d->ar, ph, phn);
 	d->nverb_lines++;
 	int32_t word = vp.w.w[vp.vi];
 	add_verb(d, block, vcode, &vp, word, phrase, ln->no, 0);
-	if (has_forms) {
-		size_t i = 0;
-		while (i < nforms) {
-			while (i < nforms && dict_is_blank(forms[i]))
-				i++;
-			size_t j = i;
-			while (j < nforms && !dict_is_blank(forms[j]))
-				j++;
-			if (j > i)
-				verb_form(d, r, ln, block, vcode, &vp,
-					  forms + i, j - i, phrase);
-			i = j;
-		}
+	if (pt.has_forms) {
+		size_t pos = 0;
+		const char *f;
+		size_t fn;
+		while (dict_next_field(pt.forms, pt.nforms, &pos, &f, &fn))
+			verb_form(d, r, ln, block, vcode, &vp, f, fn, phrase);
 		return;
 	}
 	/* a copy: intern_add may move the table's strings */
@@ -526,15 +480,14 @@ static void pattern_line(dict *d, dict_reader *r, dict_line *ln,
 			    "skipped");
 		return;
 	}
-	const char *rb = memchr(lb, ']', (size_t)(e - lb));
+	const char *code;
+	size_t cn;
+	const char *rb = dict_bracket_code(lb, e, &code, &cn);
 	if (!rb) {
 		dict_report(d, r->name, ln->no, "pattern code has no closing "
 			    "']'; skipped");
 		return;
 	}
-	const char *code = lb + 1;
-	size_t cn = (size_t)(rb - code);
-	dict_trim(&code, &cn);
 	if (cn == 0) {
 		dict_report(d, r->name, ln->no, "empty pattern code '[]'; "
 			    "skipped");
