@@ -873,27 +873,43 @@ static void coref(coder *c, int32_t e)
 /* Whether NE e is a city named as the place of an action ("met in
  * Shenyang", "talks at Geneva"): every word a known place, right after a
  * locative preposition. Such an NE is where, not who: it codes nothing. */
-static int is_location(const coder *c, int32_t e)
+static const char *const locative[] = {
+	"IN", "AT", "NEAR", "OUTSIDE", "INSIDE", "AROUND", "THROUGHOUT",
+	"ACROSS", NULL};
+
+/* Whether NE e comes right after a locative preposition ("in X"). */
+static int after_locative(const coder *c, int32_t e)
 {
-	static const char *const loc[] = {
-		"IN", "AT", "NEAR", "OUTSIDE", "INSIDE", "AROUND", "THROUGHOUT",
-		"ACROSS", NULL};
-	const cd_ne *ne = &c->nes[e];
-	if (ne->open <= 0 || ne->ntok == 0)
-		return 0;
-	/* The NE starts with the place ("Ulan Bator in November 2012"). */
-	int32_t k = 0;
-	while (k < ne->ntok && c->t->toks[ne->toks[k]].tag == POS_DT)
-		k++;
-	if (k == ne->ntok || !(c->t->toks[ne->toks[k]].flags & TOK_F_PLACE))
-		return 0;
-	for (int32_t j = ne->open - 1; j >= 0; j--) {
+	for (int32_t j = c->nes[e].open - 1; j >= 0; j--) {
 		const item *x = &c->it[j];
 		if (x->kind != IT_WORD)
 			continue;
-		return one_of(c->t->toks[x->tok].upper, loc);
+		return one_of(c->t->toks[x->tok].upper, locative);
 	}
 	return 0;
+}
+
+static int is_location(const coder *c, int32_t e)
+{
+	const char *const *loc = locative;
+	const cd_ne *ne = &c->nes[e];
+	if (ne->open <= 0 || ne->ntok == 0)
+		return 0;
+	/* The NE starts with the place ("Ulan Bator in November 2012") or
+	 * names it after a locative preposition of its own ("a hotel in
+	 * Singapore"). */
+	int32_t k = 0;
+	while (k < ne->ntok && c->t->toks[ne->toks[k]].tag == POS_DT)
+		k++;
+	int place = k < ne->ntok && (c->t->toks[ne->toks[k]].flags & TOK_F_PLACE);
+	for (int32_t j = k + 1; j < ne->ntok && !place; j++) {
+		const tok_token *t = &c->t->toks[ne->toks[j]];
+		place = (t->flags & TOK_F_PLACE) &&
+			one_of(c->t->toks[ne->toks[j - 1]].upper, loc);
+	}
+	if (!place)
+		return 0;
+	return after_locative(c, e);
 }
 
 /* ---- Actor codes of the NEs ------------------------------------------- */
@@ -1280,6 +1296,11 @@ static int32_t default_target(const coder *c, int32_t lo, int32_t hi,
 	for (int32_t i = lo; i < hi; i++) {
 		const item *x = &c->it[i];
 		if (x->kind != IT_NE_OPEN || c->nes[x->ne].close >= hi || x->ne == src)
+			continue;
+		/* News syntax: the members of a compound meet each other "in
+		 * Singapore", even where the gazetteer has no city of it. */
+		if (c->s->news_syntax && src >= 0 && c->nes[src].compound &&
+		    after_locative(c, x->ne))
 			continue;
 		if (c->nes[x->ne].location) {
 			/* a place is a target of last resort, never for a
@@ -1930,6 +1951,9 @@ static int32_t ne_from_np(coder *c, int32_t np)
 	} else {
 		c->nes[e].code = act_code(c->d, c->a, c->t->toks, toks.v, toks.n,
 					  c->date, 0, NULL, NULL);
+		/* "the summit between the two countries" */
+		if (c->s->coref && c->has_ctx && !strncmp(c->nes[e].code, "---", 3))
+			coref(c, e);
 	}
 	return e;
 }
