@@ -1837,6 +1837,10 @@ static int32_t code_verb(coder *c, int32_t i, uint8_t *skip)
 	int32_t tgt = m.tgt;
 	if (src < 0)
 		src = default_source(c, lo, i);
+	/* News syntax: a clause with no subject of its own after a comma
+	 * (", firing on Libyan tanks") has the sentence's subject. */
+	if (src < 0 && c->s->news_syntax && lo > 0)
+		src = default_source(c, 0, i);
 	if (tgt < 0 && !m.src_both)
 		tgt = default_target(c, i + 1, tend, src);
 	if (c->ex)
