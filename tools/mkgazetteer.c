@@ -27,27 +27,12 @@
 
 #include "attrs/place_int.h"
 
+#define TOOL_NAME "mkgazetteer"
+#include "tool_util.h"
+
 #define MAX_ENTRIES 0xffffffu /* name offsets and populations have 24/25 bits */
 
 /* ---- Small helpers ---------------------------------------------------- */
-
-static void *xrealloc(void *p, size_t n)
-{
-	void *q = realloc(p, n ? n : 1);
-	if (!q) {
-		fprintf(stderr, "mkgazetteer: out of memory\n");
-		exit(1);
-	}
-	return q;
-}
-
-static char *xstrndup(const char *s, size_t n)
-{
-	char *p = xrealloc(NULL, n + 1);
-	memcpy(p, s, n);
-	p[n] = '\0';
-	return p;
-}
 
 static void grow(void **arr, size_t *cap, size_t need, size_t elem)
 {
