@@ -16,7 +16,6 @@
  * of exonyms.tsv naming no city is an error.
  */
 #include <errno.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -662,13 +661,7 @@ static void load_countries_tsv(gaz *g, const char *path, smap *names,
 
 static double static_score(const entry *e)
 {
-	double s = log10(e->pop > 1000 ? (double)e->pop : 1000.0);
-	if (e->flags & GAZ_E_PPLC)
-		s += 1.0;
-	if (e->flags & GAZ_E_PPLA)
-		s += 0.25;
-	if (e->flags & GAZ_E_FAMOUS)
-		s += 1.5;
+	double s = gaz_city_score(e->pop, e->flags);
 	if (e->flags & GAZ_E_ADMIN)
 		s = -1.0;
 	if (e->flags & GAZ_E_COUNTRY)

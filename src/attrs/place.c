@@ -6,7 +6,6 @@
  */
 #include "place.h"
 
-#include <math.h>
 #include <string.h>
 
 #include "place_int.h"
@@ -292,13 +291,7 @@ static int story_rank(const char *a3, const char *const *countries, int32_t nc)
 
 static double score(const gent *e, int rank)
 {
-	double s = log10(e->pop > 1000 ? (double)e->pop : 1000.0);
-	if (e->flags & GAZ_E_PPLC)
-		s += 1.0;
-	if (e->flags & GAZ_E_PPLA)
-		s += 0.25;
-	if (e->flags & GAZ_E_FAMOUS)
-		s += 1.5;
+	double s = gaz_city_score(e->pop, e->flags);
 	if (rank >= 0)
 		s += 2.0 - 0.25 * (rank < 4 ? rank : 4);
 	return s;

@@ -7,6 +7,7 @@
 #ifndef DYAD_PLACE_INT_H
 #define DYAD_PLACE_INT_H
 
+#include <math.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -63,6 +64,22 @@ enum {
 	GAZ_E_COUNTRY = 32 /* not a city: the country a GAZ_K_COUNTRY key
 	                      names (Lebanon -> LBN, Texas -> USA) */
 };
+
+/* How well known a city is, from its size and rank alone: log10 of the
+ * population (at least 1000), more for a capital, a subdivision seat and
+ * the sense exonyms.tsv names. The writer orders a key's candidates by it
+ * (then putting non-cities last); the reader adds the story's countries. */
+static inline double gaz_city_score(uint32_t pop, uint32_t flags)
+{
+	double s = log10(pop > 1000 ? (double)pop : 1000.0);
+	if (flags & GAZ_E_PPLC)
+		s += 1.0;
+	if (flags & GAZ_E_PPLA)
+		s += 0.25;
+	if (flags & GAZ_E_FAMOUS)
+		s += 1.5;
+	return s;
+}
 
 enum {
 	GAZ_K_COUNTRY = 1, /* a country, region or demonym: never a place */
