@@ -222,17 +222,28 @@ static int slurp(FILE *fp, buf *b)
 	}
 }
 
-static int text_next(reader *r, doc *d)
+/* Text and HTML files are one document each: the first call reads the
+ * whole stream into b (empty, owned by the caller) and returns 1; later
+ * calls return 0. A read error is reported and returns -1 (b freed). */
+static int slurp_once(reader *r, buf *b)
 {
 	if (r->done)
 		return 0;
 	r->done = 1;
-	buf b = BUF_INIT;
-	if (slurp(r->fp, &b) != 0) {
+	if (slurp(r->fp, b) != 0) {
 		diag_report(r->dg, r->name, 0, "read error: %s", strerror(errno));
-		buf_free(&b);
+		buf_free(b);
 		return -1;
 	}
+	return 1;
+}
+
+static int text_next(reader *r, doc *d)
+{
+	buf b = BUF_INIT;
+	int got = slurp_once(r, &b);
+	if (got <= 0)
+		return got;
 	char *s = b.data ? b.data : "";
 	size_t n = b.len, off = 0;
 	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
@@ -404,15 +415,10 @@ static int jsonl_next(reader *r, doc *d)
 /* The whole page is one document: its extracted article (read_html.c). */
 static int html_next(reader *r, doc *d)
 {
-	if (r->done)
-		return 0;
-	r->done = 1;
 	buf b = BUF_INIT;
-	if (slurp(r->fp, &b) != 0) {
-		diag_report(r->dg, r->name, 0, "read error: %s", strerror(errno));
-		buf_free(&b);
-		return -1;
-	}
+	int got = slurp_once(r, &b);
+	if (got <= 0)
+		return got;
 	int rc = read_html_doc(b.data ? b.data : "", b.len, r->name,
 	                       r->base_id, r->dg, d);
 	buf_free(&b);
