@@ -901,15 +901,57 @@ static int is_location(const coder *c, int32_t e)
 	int32_t k = 0;
 	while (k < ne->ntok && c->t->toks[ne->toks[k]].tag == POS_DT)
 		k++;
-	int place = k < ne->ntok && (c->t->toks[ne->toks[k]].flags & TOK_F_PLACE);
-	for (int32_t j = k + 1; j < ne->ntok && !place; j++) {
+	int starts = k < ne->ntok && (c->t->toks[ne->toks[k]].flags & TOK_F_PLACE);
+	if (starts && after_locative(c, e))
+		return 1;
+	/* "Tuesday in Geneva", "a hotel in Singapore": the NE names a time or
+	 * a spot and then the place */
+	for (int32_t j = k + 1; j < ne->ntok; j++) {
 		const tok_token *t = &c->t->toks[ne->toks[j]];
-		place = (t->flags & TOK_F_PLACE) &&
-			one_of(c->t->toks[ne->toks[j - 1]].upper, loc);
+		if ((t->flags & TOK_F_PLACE) && one_of(c->t->toks[ne->toks[j - 1]].upper, loc))
+			return 1;
 	}
-	if (!place)
-		return 0;
-	return after_locative(c, e);
+	return 0;
+}
+
+/* News syntax: an NE coded by its agent alone ("demonstrators": ---CVL)
+ * followed by a place of its own ("around Tiananmen Square in Beijing")
+ * takes the place's country (CHNCVL). */
+static void agents_placed(coder *c)
+{
+	for (int32_t e = 0; e < c->nne; e++) {
+		cd_ne *ne = &c->nes[e];
+		if (ne->compound || ne->parent >= 0 || !ne->code || ne->close < 0 ||
+		    strncmp(ne->code, "---", 3) != 0 || !ne->code[3])
+			continue;
+		int32_t words = 0;
+		for (int32_t j = ne->close + 1; j < c->n && words < 8; j++) {
+			const item *x = &c->it[j];
+			if (x->kind == IT_WORD && (x->verb || x->comma))
+				break;
+			if (x->kind == IT_WORD)
+				words++;
+			if (x->kind != IT_NE_OPEN)
+				continue;
+			const cd_ne *p = &c->nes[x->ne];
+			int inner = 0; /* "the old town in Kestria" */
+			for (int32_t k = 1; k < p->ntok && !inner; k++)
+				inner = one_of(c->t->toks[p->toks[k]].upper, locative);
+			if (!after_locative(c, x->ne) && !inner)
+				continue;
+			if (!p->compound && p->code && strncmp(p->code, "---", 3) != 0 &&
+			    is_country_part(p->code)) {
+				buf b = BUF_INIT;
+				buf_add(&b, p->code, 3);
+				buf_puts(&b, ne->code + 3);
+				ne->code = arena_strndup(c->a, b.data, b.len);
+				buf_free(&b);
+				if (c->ex)
+					buf_printf(c->ex, "  NE %d: its place gives %s\n", e, ne->code);
+				break;
+			}
+		}
+	}
 }
 
 /* ---- Actor codes of the NEs ------------------------------------------- */
@@ -2146,6 +2188,8 @@ void code_sentence(const dict *d, arena *a, const tree *t,
 	link_markers(&c);
 	delete_commas(&c);
 	code_nes(&c);
+	if (s->news_syntax)
+		agents_placed(&c);
 	c.hedged = sentence_hedged(&c);
 	uint8_t *skip = arena_calloc(a, (size_t)c.n + 1, 1);
 	for (int32_t i = 0; i < c.n;) {
