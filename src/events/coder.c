@@ -1724,6 +1724,16 @@ static int same_form(const dict_verb *a, const dict_verb *b)
 	return 1;
 }
 
+/* The first word item in [from, end), or -1. */
+static int32_t next_word_item(const coder *c, int32_t from, int32_t end)
+{
+	for (int32_t j = from; j < end; j++) {
+		if (c->it[j].kind == IT_WORD)
+			return j;
+	}
+	return -1;
+}
+
 /* Notes that items [lo, hi) were read by a verb pattern or belong to a
  * negated verb: nouns there make no nominal events. */
 static void mark_read(coder *c, int32_t lo, int32_t hi)
@@ -1803,6 +1813,20 @@ static int32_t code_verb(coder *c, int32_t i, uint8_t *skip)
 	/* The same form may be defined in several blocks: their patterns are
 	 * tried in turn (docs/dictionaries.md). */
 	int32_t nquick = 0; /* patterns rejected at once: a word is missing */
+	int32_t obj_end = -1; /* news: end of the verb's object, at the first
+	                         preposition after the word next to the verb */
+	if (c->s->news_syntax) {
+		int32_t first = next_word_item(c, i + 1, end);
+		for (int32_t j = first + 1; first >= 0 && j < end; j++) {
+			if (c->it[j].kind == IT_WORD) {
+				pos_tag tg = (pos_tag)c->t->toks[c->it[j].tok].tag;
+				if (tg == POS_IN || tg == POS_TO) {
+					obj_end = j;
+					break;
+				}
+			}
+		}
+	}
 	for (int32_t e = 0; e < nent && !fired; e++) {
 		const dict_verb *ve = &ent[e];
 		if (ve != v && !same_form(ve, v))
@@ -1830,6 +1854,11 @@ static int32_t code_verb(coder *c, int32_t i, uint8_t *skip)
 			}
 			match up = {.lo = lo, .hi = i, .verb = i, .skip = skip, .src = -1, .tgt = -1};
 			match dn = {.lo = i + 1, .hi = end, .verb = i, .skip = skip, .src = -1, .tgt = -1};
+			/* News syntax: a null pattern names an idiom of the verb
+			 * and its object ("killed time", "seized power"); its
+			 * words are sought before the first preposition. */
+			if (obj_end >= 0 && !strcmp(p->code, "---"))
+				dn.hi = obj_end;
 			if (!match_half(c, &dn, p->lower, p->nlower, +1, 0)) {
 				explain_pattern(c->ex, p, "lower part does not match");
 				continue;
