@@ -97,15 +97,8 @@ static void pct(const char *what, long k, long n)
 int cmd_evaluate(int argc, char **argv)
 {
 	cli_opts o;
-	if (cli_parse(argc, argv, "evaluate", &o) < 0) {
-		cli_opts_free(&o);
+	if (cli_parse_one(argc, argv, "evaluate", "test set (JSON Lines)", &o))
 		return EXIT_USAGE;
-	}
-	if (o.nargs != 1) {
-		fprintf(stderr, "dyad evaluate: give one test set (JSON Lines)\n");
-		cli_opts_free(&o);
-		return EXIT_USAGE;
-	}
 	FILE *in = fopen(o.args[0], "r");
 	if (!in) {
 		fprintf(stderr, "dyad evaluate: %s: %s\n", o.args[0], strerror(errno));

@@ -142,15 +142,9 @@ static void print_score(const score *s)
 int cmd_validate(int argc, char **argv)
 {
 	cli_opts o;
-	if (cli_parse(argc, argv, "validate", &o) < 0) {
-		cli_opts_free(&o);
+	if (cli_parse_one(argc, argv, "validate", "records file (PETRARCH XML)",
+	                  &o))
 		return EXIT_USAGE;
-	}
-	if (o.nargs != 1) {
-		fprintf(stderr, "dyad validate: give one records file (PETRARCH XML)\n");
-		cli_opts_free(&o);
-		return EXIT_USAGE;
-	}
 	diag *dg = diag_new(stderr, o.strict);
 	reader *r = reader_open(o.args[0], READ_XML, dg, o.use_parse, "stdin");
 	if (!r) {

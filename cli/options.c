@@ -222,6 +222,21 @@ void cli_opts_free(cli_opts *o)
 	o->dicts = NULL;
 }
 
+int cli_parse_one(int argc, char **argv, const char *cmd, const char *what,
+                  cli_opts *o)
+{
+	if (cli_parse(argc, argv, cmd, o) < 0) {
+		cli_opts_free(o);
+		return EXIT_USAGE;
+	}
+	if (o->nargs != 1) {
+		fprintf(stderr, "dyad %s: give one %s\n", cmd, what);
+		cli_opts_free(o);
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
 doc_settings cli_apply_flags(const cli_opts *o, doc_settings s)
 {
 	doc d = {0};

@@ -53,6 +53,11 @@ typedef struct cli_opts {
  * returns -1 on a bad option. */
 int cli_parse(int argc, char **argv, const char *cmd, cli_opts *o);
 void cli_opts_free(cli_opts *o);
+/* cli_parse for a command that takes exactly one argument: without it,
+ * prints "dyad CMD: give one WHAT". Returns 0, or EXIT_USAGE with o
+ * already freed. */
+int cli_parse_one(int argc, char **argv, const char *cmd, const char *what,
+                  cli_opts *o);
 /* Applies the command-line setting flags on top of s. */
 doc_settings cli_apply_flags(const cli_opts *o, doc_settings s);
 /* A dictionary per o: the named files (and the defaults with
