@@ -125,16 +125,15 @@ int cmd_code(int argc, char **argv)
 		while ((got = reader_next(r, &d)) == 1) {
 			if (!eng) {
 				double tl = now();
-				dict *dc = cli_load_dict(&o, reader_env(r), dg);
+				int ok = cli_open_engine(&o, reader_env(r), dg,
+				                         &sink, &eng, &ses);
 				load_s = now() - tl;
 				dict_reports = diag_count(dg);
-				if (!dc) {
+				if (ok < 0) {
 					doc_clear(&d);
 					rc = EXIT_IO;
 					break;
 				}
-				eng = engine_new(dc, dg);
-				ses = eng_session_new(eng, &sink);
 			}
 			if (d.date == 0 && o.date)
 				d.date = o.date;

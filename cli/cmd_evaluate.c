@@ -106,17 +106,16 @@ int cmd_evaluate(int argc, char **argv)
 		return EXIT_IO;
 	}
 	diag *dg = diag_new(stderr, o.strict);
-	dict *d = cli_load_dict(&o, NULL, dg);
-	if (!d) {
+	ectx x;
+	eng_sink sink = {.ctx = &x, .event = on_event, .story_end = on_story_end};
+	engine *eng;
+	eng_session *ses;
+	if (cli_open_engine(&o, NULL, dg, &sink, &eng, &ses) < 0) {
 		fclose(in);
 		diag_free(dg);
 		cli_opts_free(&o);
 		return EXIT_IO;
 	}
-	engine *eng = engine_new(d, dg);
-	ectx x;
-	eng_sink sink = {.ctx = &x, .event = on_event, .story_end = on_story_end};
-	eng_session *ses = eng_session_new(eng, &sink);
 	tally t = {0};
 	int rc = EXIT_OK;
 	char *line = NULL;

@@ -159,15 +159,11 @@ int cmd_validate(int argc, char **argv)
 	int rc = EXIT_OK;
 	doc d = {0};
 	while (reader_next(r, &d) == 1) {
-		if (!eng) {
-			dict *dc = cli_load_dict(&o, reader_env(r), dg);
-			if (!dc) {
-				doc_clear(&d);
-				rc = EXIT_IO;
-				break;
-			}
-			eng = engine_new(dc, dg);
-			ses = eng_session_new(eng, &sink);
+		if (!eng && cli_open_engine(&o, reader_env(r), dg, &sink, &eng,
+		                            &ses) < 0) {
+			doc_clear(&d);
+			rc = EXIT_IO;
+			break;
 		}
 		xgrow((void **)&v.r, &v.cap, v.n + 1, sizeof *v.r);
 		rec *x = &v.r[v.n];

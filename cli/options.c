@@ -273,3 +273,14 @@ dict *cli_load_dict(const cli_opts *o, const read_env *env, diag *dg)
 	dict_finish(d);
 	return d;
 }
+
+int cli_open_engine(const cli_opts *o, const read_env *env, diag *dg,
+                    const eng_sink *sink, engine **eng, eng_session **ses)
+{
+	dict *d = cli_load_dict(o, env, dg);
+	if (!d)
+		return -1;
+	*eng = engine_new(d, dg);
+	*ses = eng_session_new(*eng, sink);
+	return 0;
+}

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "dict/dict.h"
+#include "engine/engine.h"
 #include "read/doc.h"
 #include "read/reader.h"
 #include "util/diag.h"
@@ -65,5 +66,11 @@ doc_settings cli_apply_flags(const cli_opts *o, doc_settings s);
  * option was given and env names some, or dyad's defaults. Finished.
  * Returns NULL when a file cannot be read (reported). */
 dict *cli_load_dict(const cli_opts *o, const read_env *env, diag *dg);
+/* The engine for o's dictionary (cli_load_dict with env, which may be
+ * NULL) in *eng and a session on it writing to sink in *ses; both owned by
+ * the caller (eng_session_free, then engine_free). Returns 0, or -1 when
+ * the dictionary cannot be read (reported; nothing made). */
+int cli_open_engine(const cli_opts *o, const read_env *env, diag *dg,
+                    const eng_sink *sink, engine **eng, eng_session **ses);
 
 #endif
