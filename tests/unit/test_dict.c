@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "dict/dict.h"
+#include "test_support.h"
 
 /* ---- Helpers ----------------------------------------------------------- */
 
@@ -60,30 +61,13 @@ static int32_t W(const dict *d, const char *s)
 	return dict_word(d, s, strlen(s));
 }
 
-/* Word ids of a blank-separated string (at most 32 words). */
-static int32_t words(const dict *d, const char *s, int32_t *out)
-{
-	int32_t n = 0;
-	while (*s) {
-		while (*s == ' ')
-			s++;
-		const char *e = s;
-		while (*e && *e != ' ')
-			e++;
-		if (e > s)
-			out[n++] = dict_word(d, s, (size_t)(e - s));
-		s = e;
-	}
-	return n;
-}
-
 /* The verb entry of word with exactly these companions, or NULL. */
 static const dict_verb *verb(const dict *d, const char *word,
 			     const char *pre, const char *post)
 {
 	int32_t pw[32], qw[32];
-	int32_t np = pre ? words(d, pre, pw) : 0;
-	int32_t nq = post ? words(d, post, qw) : 0;
+	int32_t np = pre ? ts_words(d, pre, pw) : 0;
+	int32_t nq = post ? ts_words(d, post, qw) : 0;
 	const dict_verb *v;
 	int32_t n = dict_verb_lookup(d, W(d, word), &v);
 	for (int32_t i = 0; i < n; i++) {
@@ -101,7 +85,7 @@ static const dict_verb *verb(const dict *d, const char *word,
 static const char *actor_code(const dict *d, const char *ne, int32_t date)
 {
 	int32_t w[32];
-	int32_t n = words(d, ne, w);
+	int32_t n = ts_words(d, ne, w);
 	dict_actor_match m;
 	if (!dict_actor_find(d, w, n, &m))
 		return NULL;
@@ -668,7 +652,7 @@ Test(dict, actor_entries_synonyms_and_code_lines)
 	cr_assert_str_eq(actor_code(t.d, "LASTONE", 0), "LST");
 	int32_t w[4];
 	dict_actor_match m;
-	words(t.d, "ZORBIAN", w);
+	ts_words(t.d, "ZORBIAN", w);
 	cr_assert(dict_actor_find(t.d, w, 1, &m));
 	cr_assert_str_eq(dict_actor_phrase(t.d, m.entry), "ZORBIA_");
 	cr_assert_null(dict_actor_phrase(t.d, 99));
@@ -870,14 +854,14 @@ Test(dict, actor_matching_leftmost_then_longest)
 	int32_t n;
 	dict_actor_match m;
 	/* PATTERN-09: the entry with most words at the leftmost word */
-	n = words(t.d, "KRAZ STATE-RUN TELEVISION", w);
+	n = ts_words(t.d, "KRAZ STATE-RUN TELEVISION", w);
 	cr_assert(dict_actor_find(t.d, w, n, &m));
 	cr_assert_str_eq(dict_actor_code(t.d, m.entry, 0), "KRZTV");
 	cr_assert_eq(m.nused, 2);
 	cr_assert_eq(m.used[0], 0);
 	cr_assert_eq(m.used[1], 2);
 	/* only one actor: the leftmost */
-	n = words(t.d, "THE EVIL ZORB AWFUL QUUX", w);
+	n = ts_words(t.d, "THE EVIL ZORB AWFUL QUUX", w);
 	cr_assert(dict_actor_find(t.d, w, n, &m));
 	cr_assert_str_eq(dict_actor_code(t.d, m.entry, 0), "ZRB");
 	cr_assert_eq(m.used[0], 2);
@@ -891,7 +875,7 @@ Test(dict, actor_matching_leftmost_then_longest)
 	/* ties go by file order */
 	cr_assert_str_eq(actor_code(t.d, "DUPE", 0), "FIRST");
 	/* a later '_' run is placed where it fits */
-	n = words(t.d, "PPP QQQ XXX QQQ RRR", w);
+	n = ts_words(t.d, "PPP QQQ XXX QQQ RRR", w);
 	cr_assert(dict_actor_find(t.d, w, n, &m));
 	cr_assert_str_eq(dict_actor_code(t.d, m.entry, 0), "PQR");
 	cr_assert_eq(m.nused, 3);
@@ -913,7 +897,7 @@ static int agent(const dict *d, const char *ne, int32_t pos,
 		 const uint8_t *taken, dict_agent_match *m)
 {
 	int32_t w[32];
-	int32_t n = words(d, ne, w);
+	int32_t n = ts_words(d, ne, w);
 	return dict_agent_at(d, w, n, pos, taken, m);
 }
 

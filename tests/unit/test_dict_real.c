@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "dict/dict.h"
+#include "test_support.h"
 
 #define VAL "../shared/validation/"
 #define PHX "../shared/third_party/phoenix/"
@@ -79,26 +80,10 @@ static void reported_lines(rctx *t, const char *path, char *out, size_t cap)
 	}
 }
 
-static int32_t words(const dict *d, const char *s, int32_t *out)
-{
-	int32_t n = 0;
-	while (*s) {
-		while (*s == ' ')
-			s++;
-		const char *e = s;
-		while (*e && *e != ' ')
-			e++;
-		if (e > s)
-			out[n++] = dict_word(d, s, (size_t)(e - s));
-		s = e;
-	}
-	return n;
-}
-
 static const char *actor_code(const dict *d, const char *ne, int32_t date)
 {
 	int32_t w[32];
-	int32_t n = words(d, ne, w);
+	int32_t n = ts_words(d, ne, w);
 	dict_actor_match m;
 	if (!dict_actor_find(d, w, n, &m))
 		return NULL;
@@ -199,19 +184,19 @@ Test(dict, real_validation_actors_agents_discards)
 	cr_assert_str_eq(actor_code(t.d, "ISILDUR", 0), "+++");
 	cr_assert_str_eq(actor_code(t.d, "INTERPOL", 0), "IGOCOPITP");
 	int32_t w[8];
-	int32_t n = words(t.d, "ITHILEN STATE-RUN TELEVISION", w);
+	int32_t n = ts_words(t.d, "ITHILEN STATE-RUN TELEVISION", w);
 	dict_actor_match am;
 	cr_assert(dict_actor_find(t.d, w, n, &am));
 	cr_assert_str_eq(dict_actor_code(t.d, am.entry, 0), "ITHTV");
 	cr_assert_eq(W(t.d, "NASGUL"), -1);
 	dict_agent_match gm;
-	n = words(t.d, "CONGRESSWOMEN", w);
+	n = ts_words(t.d, "CONGRESSWOMEN", w);
 	cr_assert(dict_agent_at(t.d, w, n, 0, NULL, &gm));
 	cr_assert_str_eq(gm.code, "LEG");
-	n = words(t.d, "MINISTRIES OF SILLY WALKS", w);
+	n = ts_words(t.d, "MINISTRIES OF SILLY WALKS", w);
 	cr_assert(dict_agent_at(t.d, w, n, 0, NULL, &gm));
 	cr_assert_str_eq(gm.code, "GOV");
-	n = words(t.d, "GOLDEN GEESE", w);
+	n = ts_words(t.d, "GOLDEN GEESE", w);
 	cr_assert(dict_agent_at(t.d, w, n, 0, NULL, &gm));
 	cr_assert_str_eq(gm.code, "GGS");
 	const char *txt = "Fans of Manchester United cheered";
@@ -296,7 +281,7 @@ Test(dict, real_phoenix_set)
 	cr_assert_not_null(verb(t.d, "BLOWING", 0, 1));
 	dict_agent_match gm;
 	int32_t w[8];
-	int32_t n = words(t.d, "DEPARMENT OF ENVIRONMENT", w);
+	int32_t n = ts_words(t.d, "DEPARMENT OF ENVIRONMENT", w);
 	cr_assert(dict_agent_at(t.d, w, n, 0, NULL, &gm));
 	cr_assert_str_eq(gm.code, "ENV");
 	dict_issue_count ic[4];

@@ -29,3 +29,19 @@ void ts_cap_close(ts_capture *c)
 	fclose(c->f);
 	free(c->text);
 }
+
+int32_t ts_words(const dict *d, const char *s, int32_t *out)
+{
+	int32_t n = 0;
+	while (*s) {
+		while (*s == ' ')
+			s++;
+		const char *e = s;
+		while (*e && *e != ' ')
+			e++;
+		if (e > s)
+			out[n++] = dict_word(d, s, (size_t)(e - s));
+		s = e;
+	}
+	return n;
+}

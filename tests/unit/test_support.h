@@ -1,13 +1,15 @@
 /*
  * test_support.h - helpers shared by the unit test files: a diag whose
  * printed reports can be read back (the readers' tests check both what
- * was read and what was reported about bad input).
+ * was read and what was reported about bad input), and the word ids of a
+ * phrase (the dictionary tests).
  */
 #ifndef DYAD_TEST_SUPPORT_H
 #define DYAD_TEST_SUPPORT_H
 
 #include <stdio.h>
 
+#include "dict/dict.h"
 #include "util/diag.h"
 
 /* A diag writing into a memory stream. */
@@ -27,5 +29,9 @@ const char *ts_cap_text(ts_capture *c);
 
 /* Frees the diag, the stream and its text. */
 void ts_cap_close(ts_capture *c);
+
+/* The ids (dict_word) of the blank-separated words of s into out (room
+ * for every word); returns their count. */
+int32_t ts_words(const dict *d, const char *s, int32_t *out);
 
 #endif
