@@ -21,31 +21,15 @@ static int has_aligned(const char *code, size_t clen, const char *ag)
 	return 0;
 }
 
-const char *act_code(const dict *d, arena *a, const tok_token *toks,
-		     const int32_t *idx, int32_t n, int32_t date,
-		     int new_actor_length, act_info *info, buf *ex)
+/* Fills words[] (word ids) and orig[] (their token positions) for the NE
+ * tokens toks[idx[0..ntok)]; split: read hyphenated tokens as their parts.
+ * Pronouns give -1. Sets *hyphens when a token has a hyphen. Returns the
+ * number of words (at most ntok * ACT_MAX_PARTS). */
+static int32_t fill_words(const dict *d, const tok_token *toks, const int32_t *idx,
+			  int32_t ntok, int split, int32_t *words, int32_t *orig,
+			  int *hyphens)
 {
-	act_info local;
-	if (!info)
-		info = &local;
-	info->actor_entry = -1;
-	info->actor_first = info->actor_last = -1;
-	info->nagents = 0;
-	if (n <= 0)
-		return "---";
-
-	/* The NE's words. When no actor matches them as they are, a
-	 * hyphenated token is read as its parts ("Japan-North Korea talks":
-	 * JAPAN, NORTH, KOREA, TALKS; "U.S.-backed forces": U.S., BACKED). */
-	int32_t cap = n * ACT_MAX_PARTS;
-	int32_t *words = arena_alloc(a, (size_t)cap * sizeof *words);
-	int32_t *orig = arena_alloc(a, (size_t)cap * sizeof *orig);
-	uint8_t *taken = arena_calloc(a, (size_t)cap, 1);
-	const int32_t ntok = n; /* tokens; n becomes the count of words */
-	int split = 0;
-again:;
 	int32_t m = 0;
-	int hyphens = 0;
 	for (int32_t i = 0; i < ntok; i++) {
 		const tok_token *t = &toks[idx[i]];
 		/* A pronoun never names an actor: "us" is not the U.S. */
@@ -54,8 +38,9 @@ again:;
 			words[m++] = -1;
 			continue;
 		}
-		hyphens |= strchr(t->upper, '-') != NULL;
-		if (split && strchr(t->upper, '-')) {
+		const char *hy = strchr(t->upper, '-');
+		*hyphens |= hy != NULL;
+		if (split && hy) {
 			int32_t before = m;
 			const char *p = t->upper;
 			while (*p && m - before < ACT_MAX_PARTS) {
@@ -75,15 +60,51 @@ again:;
 		orig[m] = i;
 		words[m++] = t->word;
 	}
-	n = m;
+	return m;
+}
 
-	const char *base = NULL;
+const char *act_code(const dict *d, arena *a, const tok_token *toks,
+		     const int32_t *idx, int32_t n, int32_t date,
+		     int new_actor_length, act_info *info, buf *ex)
+{
+	act_info local;
+	if (!info)
+		info = &local;
+	info->actor_entry = -1;
+	info->actor_first = info->actor_last = -1;
+	info->nagents = 0;
+	if (n <= 0)
+		return "---";
+
+	/* The NE's words, as they are and with each hyphenated token read as
+	 * its parts ("Japan-North Korea talks": JAPAN, NORTH, KOREA, TALKS;
+	 * "U.S.-backed forces": U.S., BACKED); the match that starts further
+	 * left wins, the whole words on a tie. */
+	const int32_t ntok = n;
+	int32_t cap = n * ACT_MAX_PARTS;
+	int32_t *words = arena_alloc(a, (size_t)cap * sizeof *words);
+	int32_t *orig = arena_alloc(a, (size_t)cap * sizeof *orig);
+	uint8_t *taken = arena_calloc(a, (size_t)cap, 1);
+	int hyphens = 0;
+	n = fill_words(d, toks, idx, ntok, 0, words, orig, &hyphens);
 	dict_actor_match am;
 	int found = dict_actor_find(d, words, n, &am);
-	if (!found && hyphens && !split) {
-		split = 1;
-		goto again;
+	if (hyphens) {
+		int32_t *w2 = arena_alloc(a, (size_t)cap * sizeof *w2);
+		int32_t *o2 = arena_alloc(a, (size_t)cap * sizeof *o2);
+		int32_t n2 = fill_words(d, toks, idx, ntok, 1, w2, o2, &hyphens);
+		dict_actor_match am2;
+		if (dict_actor_find(d, w2, n2, &am2) &&
+		    (!found || o2[am2.used[0]] < orig[am.used[0]])) {
+			words = w2;
+			orig = o2;
+			n = n2;
+			am = am2;
+			found = 1;
+		}
 	}
+
+	const char *base = NULL;
 	if (found) {
 		info->actor_entry = am.entry;
 		base = dict_actor_code(d, am.entry, date);

@@ -229,11 +229,24 @@ static const place_hit *event_place(const place_hit *p, int32_t np, int32_t verb
  * one before the verb across a conjunction or comma counts as farther:
  * "in December and the purge of X in 2012"), or NULL. */
 static const when_expr *event_when(const when_expr *w, int32_t nw, int32_t verb,
-				   const tok_token *toks)
+				   const tok_token *toks, const char *code)
 {
 	const when_expr *best = NULL;
 	int32_t bestd = INT32_MAX;
+	/* A statement's date is when it was made ("said on Monday"), not the
+	 * dates of what it says ("said he expects ... in 2015"). */
+	int statement = !strncmp(code, "01", 2);
 	for (int32_t k = 0; k < nw; k++) {
+		if (statement && w[k].tok_start > verb) {
+			int inside = 0; /* past "that", another verb, or "to" */
+			for (int32_t j = verb + 1; j < w[k].tok_start && !inside; j++) {
+				pos_tag tg = (pos_tag)toks[j].tag;
+				inside = pos_is_verb(tg) || tg == POS_TO || tg == POS_MD ||
+					 !strcmp(toks[j].upper, "THAT");
+			}
+			if (inside)
+				continue;
+		}
 		int32_t d = w[k].tok_start > verb ? w[k].tok_start - verb
 			    : w[k].tok_end <= verb ? verb - w[k].tok_end + 1 : 0;
 		if (w[k].tok_end <= verb) {
@@ -285,7 +298,7 @@ static void report_events(eng_session *s, const doc *d, int32_t sent,
 		ev.sid = sid;
 		ev.sent = sent;
 		ev.story_date = d->date;
-		const when_expr *w = event_when(when, nwhen, ce->verb_tok, t->toks);
+		const when_expr *w = event_when(when, nwhen, ce->verb_tok, t->toks, ce->code);
 		if (w) {
 			ev.date = w->date;
 			ev.date_precision = w->prec;

@@ -1906,13 +1906,24 @@ static int32_t code_verb(coder *c, int32_t i, uint8_t *skip)
 	int32_t tend = embedded_clause(c, i, end, fired != NULL, code);
 	int32_t src = m.src;
 	int32_t tgt = m.tgt;
+	int inverted = 0; /* ", said X": the speaker follows the verb */
 	if (src < 0)
 		src = default_source(c, lo, i);
-	/* News syntax: a clause with no subject of its own after a comma
-	 * (", firing on Libyan tanks") has the sentence's subject. */
-	if (src < 0 && c->s->news_syntax && lo > 0)
-		src = default_source(c, 0, i);
-	if (tgt < 0 && !m.src_both)
+	/* News syntax: a participle clause after a comma (", firing on
+	 * Libyan tanks") has the sentence's subject; an inverted reporting
+	 * clause (", said Masao Okonogi") has its speaker after the verb. */
+	if (src < 0 && c->s->news_syntax && lo > 0) {
+		int32_t w = word_before(c, i);
+		pos_tag vtag = (pos_tag)vt->tag;
+		if (vtag == POS_VBG && w >= 0 &&
+		    (c->it[w].comma || c->t->toks[c->it[w].tok].tag == POS_CC))
+			src = default_source(c, 0, i);
+		else if (!fired && !strncmp(code, "01", 2)) {
+			src = default_target(c, i + 1, tend, -1);
+			inverted = 1;
+		}
+	}
+	if (tgt < 0 && !m.src_both && !inverted)
 		tgt = default_target(c, i + 1, tend, src);
 	if (c->ex)
 		buf_printf(c->ex, "    source NE %d, target NE %d\n", src, tgt);
