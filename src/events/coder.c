@@ -1445,6 +1445,16 @@ static int is_passive(const coder *c, int32_t i, int32_t end)
 	return 0;
 }
 
+/* The first word item in [from, end), or -1. */
+static int32_t next_word_item(const coder *c, int32_t from, int32_t end)
+{
+	for (int32_t j = from; j < end; j++) {
+		if (c->it[j].kind == IT_WORD)
+			return j;
+	}
+	return -1;
+}
+
 /* Whether the clause opening at item j has a subject of its own: an NE
  * before its first verb phrase (an infinitive "to meet X" has none). */
 static int clause_has_subject(const coder *c, int32_t j, int32_t end)
@@ -1485,9 +1495,18 @@ static int32_t embedded_clause(const coder *c, int32_t i, int32_t end,
 	int report = !fired && (one_of(c->t->toks[c->it[i].tok].upper, reporting) ||
 				!strncmp(code, "01", 2));
 	for (int32_t j = i + 1; j < end; j++) {
-		if (c->it[j].kind != IT_S_OPEN || !clause_has_subject(c, j, end))
+		if (c->it[j].kind != IT_S_OPEN)
 			continue;
 		int32_t w = word_before(c, j);
+		if (!clause_has_subject(c, j, end)) {
+			/* ", attacking Kestria": a participle clause after a
+			 * comma tells a second event of the same subject */
+			int32_t v = next_word_item(c, j, end);
+			if (w > i && c->it[w].comma && v >= 0 && c->it[v].verb &&
+			    c->t->toks[c->it[v].tok].tag == POS_VBG)
+				return j;
+			continue;
+		}
 		if (w > i && one_of(c->t->toks[c->it[w].tok].upper, adverbial))
 			return j;
 		if (report)
@@ -1724,15 +1743,6 @@ static int same_form(const dict_verb *a, const dict_verb *b)
 	return 1;
 }
 
-/* The first word item in [from, end), or -1. */
-static int32_t next_word_item(const coder *c, int32_t from, int32_t end)
-{
-	for (int32_t j = from; j < end; j++) {
-		if (c->it[j].kind == IT_WORD)
-			return j;
-	}
-	return -1;
-}
 
 /* Notes that items [lo, hi) were read by a verb pattern or belong to a
  * negated verb: nouns there make no nominal events. */
