@@ -6,7 +6,7 @@ set -eu
 cd "$(dirname "$0")"
 
 PKGS="make gcc clang pkg-config libjansson-dev libxml2-dev libutf8proc-dev \
-libcriterion-dev wordnet-base iso-codes valgrind libgumbo-dev"
+libcriterion-dev wordnet-base iso-codes valgrind libgumbo-dev libsqlite3-dev"
 
 missing=""
 for p in $PKGS; do

@@ -1,0 +1,683 @@
+/*
+ * store.c - the SQLite event store: schema, idempotent ingest in atomic
+ * batches, GDELT-style dedup of mentions into events, and the queries
+ * (filtered events, time series). Every value reaches SQL through a bound
+ * parameter; SQL text is only ever assembled from constant fragments.
+ */
+#include "store.h"
+
+#include "attrs/cameo.h"
+#include "util/buf.h"
+#include "util/xmalloc.h"
+
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* ---- Schema ----
+ *
+ * documents  one row per coded document: doc_id (the input's id, primary
+ *            key), content_hash (store_doc_hash: skip or replace on
+ *            re-ingest), date (story date, ISO), source (publisher), url,
+ *            title, text (as read, so documents can be recoded).
+ * mentions   one row per coded event: mention_id, doc_id, sid, sent, date
+ *            (ISO reduced precision), date_precision, day (the date's
+ *            first day, YYYY-MM-DD, for ranges and series), source,
+ *            target, code, root, quad, goldstein, plover, place, country,
+ *            lat, lon, source_text, target_text, verb_text, spans (JSON:
+ *            byte offsets of source, target, verb and sentence), sentence.
+ * events     the dedup of mentions on (date, source, target, code, place):
+ *            the first mention's attributes, num_mentions, num_sources
+ *            (distinct publishers; documents without one count as one
+ *            unknown publisher), num_articles (distinct documents) and
+ *            first_mention (its mention_id, the evidence).
+ * Indexes: mentions(doc_id), mentions(key), events(source, target, day),
+ * events(day), events(key). NULL date or place compare with IS. */
+static const char schema_sql[] =
+	"CREATE TABLE IF NOT EXISTS documents("
+	" doc_id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, date TEXT,"
+	" source TEXT, url TEXT, title TEXT, text TEXT NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS mentions("
+	" mention_id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	" doc_id TEXT NOT NULL REFERENCES documents(doc_id),"
+	" sid TEXT, sent INTEGER, date TEXT, date_precision TEXT, day TEXT,"
+	" source TEXT NOT NULL, target TEXT NOT NULL, code TEXT NOT NULL,"
+	" root TEXT, quad INTEGER, goldstein REAL, plover TEXT,"
+	" place TEXT, country TEXT, lat REAL, lon REAL,"
+	" source_text TEXT, target_text TEXT, verb_text TEXT, spans TEXT,"
+	" sentence TEXT);"
+	"CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);"
+	"CREATE INDEX IF NOT EXISTS mentions_key ON mentions(date, source, target, code, place);"
+	"CREATE TABLE IF NOT EXISTS events("
+	" event_id INTEGER PRIMARY KEY, date TEXT, date_precision TEXT, day TEXT,"
+	" source TEXT NOT NULL, target TEXT NOT NULL, code TEXT NOT NULL,"
+	" root TEXT, quad INTEGER, goldstein REAL, plover TEXT,"
+	" place TEXT, country TEXT, lat REAL, lon REAL,"
+	" num_mentions INTEGER NOT NULL, num_sources INTEGER NOT NULL,"
+	" num_articles INTEGER NOT NULL,"
+	" first_mention INTEGER NOT NULL REFERENCES mentions(mention_id));"
+	"CREATE INDEX IF NOT EXISTS events_dyad ON events(source, target, day);"
+	"CREATE INDEX IF NOT EXISTS events_day ON events(day);"
+	"CREATE INDEX IF NOT EXISTS events_key ON events(date, source, target, code, place);";
+
+/* Keys whose events must be recomputed at commit (connection-private). */
+static const char temp_sql[] =
+	"CREATE TEMP TABLE IF NOT EXISTS affected("
+	" date TEXT, source TEXT, target TEXT, code TEXT, place TEXT);";
+
+#define KEY_JOIN(m, a) \
+	m ".date IS " a ".date AND " m ".source = " a ".source AND " \
+	m ".target = " a ".target AND " m ".code = " a ".code AND " \
+	m ".place IS " a ".place"
+
+enum {
+	ST_STATUS, ST_MARK_DOC, ST_DEL_DOC, ST_PUT_DOC, ST_MENTION,
+	ST_MARK_NEW, ST_DEL_EVENTS, ST_ADD_EVENTS, ST_CLEAR, ST_MAXID, ST_N
+};
+
+static const char *const stmt_sql[ST_N] = {
+	[ST_STATUS] = "SELECT content_hash FROM documents WHERE doc_id = ?1",
+	[ST_MARK_DOC] = "INSERT INTO temp.affected SELECT date, source, target, code, place"
+			" FROM mentions WHERE doc_id = ?1",
+	[ST_DEL_DOC] = "DELETE FROM mentions WHERE doc_id = ?1",
+	[ST_PUT_DOC] = "INSERT OR REPLACE INTO documents(doc_id, content_hash, date,"
+		       " source, url, title, text) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[ST_MENTION] = "INSERT INTO mentions(doc_id, sid, sent, date, date_precision, day,"
+		       " source, target, code, root, quad, goldstein, plover, place,"
+		       " country, lat, lon, source_text, target_text, verb_text, spans,"
+		       " sentence) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+		       " ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+	[ST_MARK_NEW] = "INSERT INTO temp.affected SELECT date, source, target, code, place"
+			" FROM mentions WHERE mention_id > ?1",
+	[ST_DEL_EVENTS] = "DELETE FROM events WHERE event_id IN (SELECT e.event_id"
+			  " FROM events e JOIN (SELECT DISTINCT * FROM temp.affected) a ON "
+			  KEY_JOIN("e", "a") ")",
+	[ST_ADD_EVENTS] =
+		"INSERT INTO events(date, date_precision, day, source, target, code,"
+		" root, quad, goldstein, plover, place, country, lat, lon,"
+		" num_mentions, num_sources, num_articles, first_mention)"
+		" SELECT f.date, f.date_precision, f.day, f.source, f.target, f.code,"
+		" f.root, f.quad, f.goldstein, f.plover, f.place, f.country, f.lat,"
+		" f.lon, g.n, g.ns, g.na, g.first FROM"
+		" (SELECT min(m.mention_id) AS first, count(*) AS n,"
+		"  count(DISTINCT coalesce(d.source, '')) AS ns,"
+		"  count(DISTINCT m.doc_id) AS na"
+		"  FROM (SELECT DISTINCT * FROM temp.affected) a"
+		"  JOIN mentions m ON " KEY_JOIN("m", "a")
+		"  JOIN documents d ON d.doc_id = m.doc_id"
+		"  GROUP BY m.date, m.source, m.target, m.code, m.place) g"
+		" JOIN mentions f ON f.mention_id = g.first",
+	[ST_CLEAR] = "DELETE FROM temp.affected",
+	[ST_MAXID] = "SELECT coalesce(max(mention_id), 0) FROM mentions",
+};
+
+struct store {
+	sqlite3 *db;            /* the connection */
+	char *path;             /* owned copy of the file name, for messages */
+	sqlite3_stmt *st[ST_N]; /* prepared ingest statements (writable only) */
+	int in_batch;           /* a transaction is open */
+	sqlite3_int64 batch_max;/* max mention_id when the batch began */
+	buf err;                /* the last error message */
+};
+
+/* ---- Errors ---- */
+
+static void set_err(store *s, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void set_err(store *s, const char *fmt, ...)
+{
+	va_list ap;
+	buf_clear(&s->err);
+	va_start(ap, fmt);
+	buf_vprintf(&s->err, fmt, ap);
+	va_end(ap);
+}
+
+/* Records SQLite's message for a failed call; returns STORE_ERR. */
+static int db_err(store *s, const char *what)
+{
+	set_err(s, "%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
+	return STORE_ERR;
+}
+
+const char *store_error(const store *s)
+{
+	return s->err.data ? s->err.data : "no error";
+}
+
+/* ---- Opening ---- */
+
+static int exec(store *s, const char *sql, const char *what)
+{
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return db_err(s, what);
+	return STORE_OK;
+}
+
+store *store_open(const char *path, int writable, char *err, size_t err_size)
+{
+	store *s = xcalloc(1, sizeof *s);
+	s->path = xstrdup(path);
+	struct stat stt;
+	int exists = stat(path, &stt) == 0;
+	if (!exists && !writable) {
+		snprintf(err, err_size, "%s: no such database (create it with dyad ingest)", path);
+		goto fail;
+	}
+	if (exists && S_ISDIR(stt.st_mode)) {
+		snprintf(err, err_size, "%s: is a directory, not a database file", path);
+		goto fail;
+	}
+	if (!exists) {
+		/* SQLite's own message ("unable to open database file") does
+		 * not say why; the usual reason is a missing directory. */
+		char *dir = xstrdup(path);
+		char *slash = strrchr(dir, '/');
+		if (slash) {
+			*(slash == dir ? slash + 1 : slash) = '\0';
+			if (stat(dir, &stt) != 0 || !S_ISDIR(stt.st_mode)) {
+				snprintf(err, err_size, "%s: cannot create the database: directory %s does not exist",
+					 path, dir);
+				free(dir);
+				goto fail;
+			}
+		}
+		free(dir);
+	}
+	if (exists && writable && access(path, W_OK) != 0) {
+		snprintf(err, err_size, "%s: the database is read-only (%s)", path, strerror(errno));
+		goto fail;
+	}
+	int flags = writable ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
+	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+		snprintf(err, err_size, "%s: cannot open the database: %s", path,
+			 s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		goto fail;
+	}
+	sqlite3_busy_timeout(s->db, 5000);
+	if (writable && sqlite3_db_readonly(s->db, "main") == 1) {
+		snprintf(err, err_size, "%s: the database is read-only", path);
+		goto fail;
+	}
+	/* A first read tells a database from any other file. A WAL database
+	 * we may not write, in a directory where we cannot create its -shm
+	 * file, is readable only as immutable (nobody may be writing it
+	 * then, since we could not either). */
+	if (sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) != SQLITE_OK &&
+	    !writable && access(path, W_OK) != 0) {
+		sqlite3_close(s->db);
+		s->db = NULL;
+		buf uri = BUF_INIT;
+		buf_puts(&uri, "file:");
+		for (const char *p = path; *p; p++) {
+			if (*p == '%' || *p == '?' || *p == '#')
+				buf_printf(&uri, "%%%02X", (unsigned char)*p);
+			else
+				buf_putc(&uri, *p);
+		}
+		buf_puts(&uri, "?immutable=1");
+		int orc = sqlite3_open_v2(uri.data, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+		buf_free(&uri);
+		if (orc != SQLITE_OK) {
+			snprintf(err, err_size, "%s: cannot open the database: %s", path,
+				 s->db ? sqlite3_errmsg(s->db) : "out of memory");
+			goto fail;
+		}
+	}
+	if (sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) != SQLITE_OK) {
+		snprintf(err, err_size, "%s: not a dyad database: %s", path, sqlite3_errmsg(s->db));
+		goto fail;
+	}
+	if (writable) {
+		if (exec(s, "PRAGMA journal_mode=WAL", "setting WAL mode") < 0 ||
+		    exec(s, "PRAGMA synchronous=NORMAL", "setting synchronous") < 0 ||
+		    exec(s, schema_sql, "creating the schema") < 0 ||
+		    exec(s, temp_sql, "creating the work table") < 0)
+			goto fail_msg;
+		for (int i = 0; i < ST_N; i++) {
+			if (sqlite3_prepare_v2(s->db, stmt_sql[i], -1, &s->st[i], NULL) != SQLITE_OK) {
+				db_err(s, "preparing a statement");
+				goto fail_msg;
+			}
+		}
+	} else {
+		sqlite3_stmt *q = NULL;
+		int ok = sqlite3_prepare_v2(s->db, "SELECT 1 FROM events LIMIT 0", -1, &q, NULL) == SQLITE_OK;
+		sqlite3_finalize(q);
+		if (!ok) {
+			snprintf(err, err_size, "%s: not a dyad database (no events table)", path);
+			goto fail;
+		}
+	}
+	return s;
+fail_msg:
+	snprintf(err, err_size, "%s", store_error(s));
+fail:
+	if (err_size > 0)
+		err[err_size - 1] = '\0';
+	store_close(s);
+	return NULL;
+}
+
+void store_close(store *s)
+{
+	if (!s)
+		return;
+	for (int i = 0; i < ST_N; i++)
+		sqlite3_finalize(s->st[i]);
+	if (s->in_batch && s->db)
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(s->db);
+	free(s->path);
+	buf_free(&s->err);
+	free(s);
+}
+
+/* ---- Ingest ---- */
+
+void store_doc_hash(const doc *d, char out[17])
+{
+	/* FNV-1a 64 over each field, with a separator byte that cannot be
+	 * confused with content (field lengths are hashed too). */
+	uint64_t h = 14695981039346656037ULL;
+	const char *fields[4] = {d->title, d->source, d->url, NULL};
+	char num[32];
+	snprintf(num, sizeof num, "%ld|%zu|", (long)d->date, d->len);
+	for (const char *p = num; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	for (size_t i = 0; i < d->len; i++)
+		h = (h ^ (unsigned char)d->text[i]) * 1099511628211ULL;
+	for (int f = 0; f < 3; f++) {
+		const char *p = fields[f] ? fields[f] : "";
+		h = (h ^ (fields[f] ? 0x01u : 0x02u)) * 1099511628211ULL;
+		for (; *p; p++)
+			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+		h = (h ^ 0xffu) * 1099511628211ULL;
+	}
+	snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+/* Runs a statement to completion and resets it. */
+static int step_done(store *s, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return db_err(s, what);
+	return STORE_OK;
+}
+
+int store_begin(store *s)
+{
+	if (s->in_batch) {
+		set_err(s, "%s: a batch is already open", s->path);
+		return STORE_ERR;
+	}
+	if (exec(s, "BEGIN IMMEDIATE", "starting a batch") < 0)
+		return STORE_ERR;
+	sqlite3_stmt *st = s->st[ST_MAXID];
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		db_err(s, "reading mention ids");
+		sqlite3_reset(st);
+		exec(s, "ROLLBACK", "rolling back");
+		return STORE_ERR;
+	}
+	s->batch_max = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	s->in_batch = 1;
+	return STORE_OK;
+}
+
+int store_commit(store *s)
+{
+	if (!s->in_batch) {
+		set_err(s, "%s: no batch is open", s->path);
+		return STORE_ERR;
+	}
+	sqlite3_bind_int64(s->st[ST_MARK_NEW], 1, s->batch_max);
+	if (step_done(s, s->st[ST_MARK_NEW], "marking new mentions") < 0 ||
+	    step_done(s, s->st[ST_DEL_EVENTS], "removing stale events") < 0 ||
+	    step_done(s, s->st[ST_ADD_EVENTS], "computing events") < 0 ||
+	    step_done(s, s->st[ST_CLEAR], "clearing marks") < 0)
+		goto fail;
+	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		db_err(s, "committing");
+		goto fail;
+	}
+	s->in_batch = 0;
+	return STORE_OK;
+fail:
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_exec(s->db, "DELETE FROM temp.affected", NULL, NULL, NULL);
+	s->in_batch = 0;
+	return STORE_ERR;
+}
+
+int store_doc_status(store *s, const char *id, const char *hash)
+{
+	sqlite3_stmt *st = s->st[ST_STATUS];
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	int res;
+	if (rc == SQLITE_ROW) {
+		const unsigned char *h = sqlite3_column_text(st, 0);
+		res = h && !strcmp((const char *)h, hash) ? STORE_DOC_SAME : STORE_DOC_CHANGED;
+	} else if (rc == SQLITE_DONE) {
+		res = STORE_DOC_NEW;
+	} else {
+		res = db_err(s, "looking up a document");
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return res;
+}
+
+/* ISO 8601 of a YYYYMMDD date at precision p ("2014-03-03", "2014-03",
+ * "2014"); with pad != 0 the first day of it ("2014-03-01"). Returns 0
+ * when there is no date. */
+static int iso_date(int32_t ymd, ev_precision p, int pad, char out[16])
+{
+	if (ymd <= 0 || p == EV_DATE_NONE)
+		return 0;
+	int y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
+	if (pad) {
+		if (p != EV_DATE_DAY || d == 0)
+			d = 1;
+		if ((p == EV_DATE_YEAR || p == EV_DATE_DECADE) || m == 0)
+			m = 1;
+		snprintf(out, 16, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+	} else if (p == EV_DATE_DAY) {
+		snprintf(out, 16, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+	} else if (p == EV_DATE_MONTH) {
+		snprintf(out, 16, "%04d-%02d", y % 10000, m % 100);
+	} else {
+		snprintf(out, 16, "%04d", y % 10000);
+	}
+	return 1;
+}
+
+static void bind_opt(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+int store_doc_put(store *s, const doc *d, const char *hash)
+{
+	if (!s->in_batch) {
+		set_err(s, "%s: store_doc_put outside a batch", s->path);
+		return STORE_ERR;
+	}
+	sqlite3_bind_text(s->st[ST_MARK_DOC], 1, d->id, -1, SQLITE_STATIC);
+	if (step_done(s, s->st[ST_MARK_DOC], "marking old mentions") < 0)
+		return STORE_ERR;
+	sqlite3_bind_text(s->st[ST_DEL_DOC], 1, d->id, -1, SQLITE_STATIC);
+	if (step_done(s, s->st[ST_DEL_DOC], "removing old mentions") < 0)
+		return STORE_ERR;
+	sqlite3_stmt *st = s->st[ST_PUT_DOC];
+	char date[16];
+	sqlite3_bind_text(st, 1, d->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);
+	bind_opt(st, 3, iso_date(d->date, EV_DATE_DAY, 0, date) ? date : NULL);
+	bind_opt(st, 4, d->source);
+	bind_opt(st, 5, d->url);
+	bind_opt(st, 6, d->title);
+	sqlite3_bind_text(st, 7, d->text ? d->text : "", d->text ? (int)d->len : 0, SQLITE_STATIC);
+	return step_done(s, st, "storing a document");
+}
+
+static const char *const precision_names[] = {
+	[EV_DATE_NONE] = NULL, [EV_DATE_DAY] = "day", [EV_DATE_MONTH] = "month",
+	[EV_DATE_YEAR] = "year", [EV_DATE_DECADE] = "decade"
+};
+
+int store_mention_add(store *s, const char *doc_id, const ev_event *e)
+{
+	if (!s->in_batch) {
+		set_err(s, "%s: store_mention_add outside a batch", s->path);
+		return STORE_ERR;
+	}
+	sqlite3_stmt *st = s->st[ST_MENTION];
+	char date[16], day[16], root[3] = {0}, spans[160];
+	const cameo_info *ci = cameo_lookup(e->code);
+	int has_date = iso_date(e->date, e->date_precision, 0, date);
+	iso_date(e->date, e->date_precision, 1, day);
+	sqlite3_bind_text(st, 1, doc_id, -1, SQLITE_STATIC);
+	bind_opt(st, 2, e->sid);
+	sqlite3_bind_int(st, 3, e->sent);
+	bind_opt(st, 4, has_date ? date : NULL);
+	unsigned p = (unsigned)e->date_precision;
+	bind_opt(st, 5, has_date && p < 5 ? precision_names[p] : NULL);
+	bind_opt(st, 6, has_date ? day : NULL);
+	sqlite3_bind_text(st, 7, e->source ? e->source : "---", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, e->target ? e->target : "---", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, e->code ? e->code : "", -1, SQLITE_STATIC);
+	if (ci) {
+		memcpy(root, e->code, 2);
+		sqlite3_bind_text(st, 10, root, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 11, ci->quad);
+		sqlite3_bind_double(st, 12, ci->goldstein);
+		bind_opt(st, 13, ci->plover);
+	}
+	if (e->place.name) {
+		sqlite3_bind_text(st, 14, e->place.name, -1, SQLITE_STATIC);
+		bind_opt(st, 15, e->place.country);
+		sqlite3_bind_double(st, 16, e->place.lat);
+		sqlite3_bind_double(st, 17, e->place.lon);
+	}
+	bind_opt(st, 18, e->source_text);
+	bind_opt(st, 19, e->target_text);
+	bind_opt(st, 20, e->verb_text);
+	snprintf(spans, sizeof spans,
+		 "{\"source\":[%lld,%lld],\"target\":[%lld,%lld],\"verb\":[%lld,%lld],\"sentence\":[%lld,%lld]}",
+		 (long long)e->source_span.start, (long long)e->source_span.end,
+		 (long long)e->target_span.start, (long long)e->target_span.end,
+		 (long long)e->verb_span.start, (long long)e->verb_span.end,
+		 (long long)e->sentence.start, (long long)e->sentence.end);
+	sqlite3_bind_text(st, 21, spans, -1, SQLITE_TRANSIENT);
+	bind_opt(st, 22, e->sentence_text);
+	return step_done(s, st, "storing a mention");
+}
+
+/* ---- Queries ---- */
+
+/* Binds a prefix match: [lo, hi) where hi is the prefix followed by a
+ * byte that never occurs in UTF-8 text, so every code starting with the
+ * prefix sorts inside (BINARY collation) and the index range is used. */
+static void bind_prefix(sqlite3_stmt *st, const char *lo_name, const char *hi_name,
+			const char *prefix, buf *scratch)
+{
+	int lo = sqlite3_bind_parameter_index(st, lo_name);
+	int hi = sqlite3_bind_parameter_index(st, hi_name);
+	if (!lo || !hi)
+		return;
+	buf_clear(scratch);
+	buf_puts(scratch, prefix);
+	buf_putc(scratch, '\xff');
+	sqlite3_bind_text(st, lo, prefix, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, hi, scratch->data, (int)scratch->len, SQLITE_TRANSIENT);
+}
+
+static void bind_named(sqlite3_stmt *st, const char *name, const char *v)
+{
+	int i = sqlite3_bind_parameter_index(st, name);
+	if (i && v)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+}
+
+#define SRC_IN(p) "(e.source >= :" p "lo AND e.source < :" p "hi)"
+#define TGT_IN(p) "(e.target >= :" p "lo AND e.target < :" p "hi)"
+
+/* Appends the WHERE conditions of f (constant fragments only). */
+static void where_filter(buf *sql, const store_filter *f, int series, int both)
+{
+	buf_puts(sql, " WHERE 1");
+	if (series && both && f->source && f->target)
+		buf_puts(sql, " AND ((" SRC_IN("s") " AND " TGT_IN("t") ") OR ("
+			 "(e.source >= :tlo AND e.source < :thi) AND "
+			 "(e.target >= :slo AND e.target < :shi)))");
+	else if (series && both && f->source)
+		buf_puts(sql, " AND (" SRC_IN("s") " OR (e.target >= :slo AND e.target < :shi))");
+	else {
+		if (f->source)
+			buf_puts(sql, " AND " SRC_IN("s"));
+		if (f->target)
+			buf_puts(sql, " AND " TGT_IN("t"));
+	}
+	if (f->actor)
+		buf_puts(sql, " AND (" SRC_IN("a") " OR (e.target >= :alo AND e.target < :ahi))");
+	if (f->code)
+		buf_puts(sql, " AND e.code = :code");
+	if (f->root)
+		buf_puts(sql, " AND e.root = :root");
+	if (f->from)
+		buf_puts(sql, " AND e.day >= :from");
+	if (f->to)
+		buf_puts(sql, " AND e.day <= :to");
+	if (series)
+		buf_puts(sql, " AND e.day IS NOT NULL");
+}
+
+static void bind_filter(sqlite3_stmt *st, const store_filter *f, buf *scratch)
+{
+	if (f->source)
+		bind_prefix(st, ":slo", ":shi", f->source, scratch);
+	if (f->target)
+		bind_prefix(st, ":tlo", ":thi", f->target, scratch);
+	if (f->actor)
+		bind_prefix(st, ":alo", ":ahi", f->actor, scratch);
+	bind_named(st, ":code", f->code);
+	bind_named(st, ":root", f->root);
+	bind_named(st, ":from", f->from);
+	bind_named(st, ":to", f->to);
+}
+
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+long store_query_events(store *s, const store_filter *f, store_event_fn fn, void *ctx)
+{
+	buf sql = BUF_INIT, scratch = BUF_INIT;
+	sqlite3_stmt *st = NULL;
+	long n = 0;
+	buf_puts(&sql,
+		 "SELECT m.doc_id, m.sid, m.sent, e.date, e.date_precision, e.source,"
+		 " e.target, e.code, e.root, e.quad, e.goldstein, e.plover,"
+		 " m.source_text, m.verb_text, m.target_text, e.place, e.country,"
+		 " e.lat, e.lon, e.num_mentions, e.num_sources, e.num_articles,"
+		 " m.sentence FROM events e JOIN mentions m ON m.mention_id = e.first_mention");
+	where_filter(&sql, f, 0, 0);
+	buf_puts(&sql, " ORDER BY e.day, e.date, e.source, e.target, e.code, e.place LIMIT :limit");
+	if (sqlite3_prepare_v2(s->db, sql.data, (int)sql.len, &st, NULL) != SQLITE_OK) {
+		n = db_err(s, "preparing the events query");
+		goto out;
+	}
+	bind_filter(st, f, &scratch);
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":limit"),
+			   f->limit > 0 ? (sqlite3_int64)f->limit : -1);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		store_event_row r;
+		memset(&r, 0, sizeof r);
+		r.doc = col_text(st, 0);
+		r.sid = col_text(st, 1);
+		r.sent = sqlite3_column_int(st, 2);
+		r.date = col_text(st, 3);
+		r.date_precision = col_text(st, 4);
+		r.source = col_text(st, 5);
+		r.target = col_text(st, 6);
+		r.code = col_text(st, 7);
+		r.root = col_text(st, 8);
+		r.quad = sqlite3_column_int(st, 9);
+		r.has_goldstein = sqlite3_column_type(st, 10) != SQLITE_NULL;
+		r.goldstein = sqlite3_column_double(st, 10);
+		r.plover = col_text(st, 11);
+		r.source_text = col_text(st, 12);
+		r.verb_text = col_text(st, 13);
+		r.target_text = col_text(st, 14);
+		r.place = col_text(st, 15);
+		r.country = col_text(st, 16);
+		r.has_latlon = sqlite3_column_type(st, 17) != SQLITE_NULL;
+		r.lat = sqlite3_column_double(st, 17);
+		r.lon = sqlite3_column_double(st, 18);
+		r.num_mentions = (long)sqlite3_column_int64(st, 19);
+		r.num_sources = (long)sqlite3_column_int64(st, 20);
+		r.num_articles = (long)sqlite3_column_int64(st, 21);
+		r.sentence = col_text(st, 22);
+		fn(ctx, &r);
+		n++;
+	}
+	if (rc != SQLITE_DONE)
+		n = db_err(s, "reading events");
+out:
+	sqlite3_finalize(st);
+	buf_free(&sql);
+	buf_free(&scratch);
+	return n;
+}
+
+/* The period label of e.day, per granularity (ISO weeks: the week's
+ * Thursday gives its year and number). */
+static const char *const period_sql[] = {
+	[STORE_BY_DAY] = "e.day",
+	[STORE_BY_WEEK] =
+		"strftime('%Y', date(e.day, '-3 days', 'weekday 4')) || '-W' ||"
+		" printf('%02d', (CAST(strftime('%j', date(e.day, '-3 days', 'weekday 4'))"
+		" AS INTEGER) - 1) / 7 + 1)",
+	[STORE_BY_MONTH] = "substr(e.day, 1, 7)",
+	[STORE_BY_YEAR] = "substr(e.day, 1, 4)",
+};
+
+long store_query_series(store *s, const store_filter *f, int both, store_period by,
+			store_series_fn fn, void *ctx)
+{
+	buf sql = BUF_INIT, scratch = BUF_INIT;
+	sqlite3_stmt *st = NULL;
+	long n = 0;
+	if ((unsigned)by > STORE_BY_YEAR) {
+		set_err(s, "%s: unknown series period", s->path);
+		return STORE_ERR;
+	}
+	buf_puts(&sql, "SELECT ");
+	buf_puts(&sql, period_sql[by]);
+	buf_puts(&sql, " AS period, count(*), total(e.num_mentions), total(e.goldstein),"
+		 " avg(e.goldstein), total(e.quad = 1), total(e.quad = 2),"
+		 " total(e.quad = 3), total(e.quad = 4) FROM events e");
+	where_filter(&sql, f, 1, both);
+	buf_puts(&sql, " GROUP BY period ORDER BY period");
+	if (sqlite3_prepare_v2(s->db, sql.data, (int)sql.len, &st, NULL) != SQLITE_OK) {
+		n = db_err(s, "preparing the series query");
+		goto out;
+	}
+	bind_filter(st, f, &scratch);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		store_series_row r;
+		r.period = col_text(st, 0);
+		r.events = (long)sqlite3_column_int64(st, 1);
+		r.mentions = (long)sqlite3_column_double(st, 2);
+		r.goldstein_sum = sqlite3_column_double(st, 3);
+		r.goldstein_mean = sqlite3_column_double(st, 4);
+		for (int q = 0; q < 4; q++)
+			r.q[q] = (long)sqlite3_column_double(st, 5 + q);
+		fn(ctx, &r);
+		n++;
+	}
+	if (rc != SQLITE_DONE)
+		n = db_err(s, "reading the series");
+out:
+	sqlite3_finalize(st);
+	buf_free(&sql);
+	buf_free(&scratch);
+	return n;
+}

@@ -1,0 +1,136 @@
+/*
+ * store.h - dyad's event store: coded documents, their event mentions and
+ * the events deduplicated from them, kept in an SQLite database (WAL mode).
+ *
+ * Ingest: store_begin, then per document store_doc_status / store_doc_put /
+ * store_mention_add, then store_commit, which recomputes the events of
+ * every key the batch touched and commits the batch atomically. Queries
+ * read events (the dedup) with filters and as time series.
+ * The schema is documented in store.c and in the README ("Store").
+ */
+#ifndef DYAD_STORE_H
+#define DYAD_STORE_H
+
+#include <stddef.h>
+
+#include "../events/event.h"
+#include "../read/doc.h"
+
+typedef struct store store;
+
+/* Status values: 0 ok, negative on failure (the message is in
+ * store_error()). */
+enum {
+	STORE_OK = 0,
+	STORE_ERR = -1
+};
+
+/* What store_doc_status finds for a document id and content hash. */
+enum {
+	STORE_DOC_NEW = 0,     /* no document with that id */
+	STORE_DOC_SAME = 1,    /* same id and same content: skip it */
+	STORE_DOC_CHANGED = 2  /* same id, different content: replace it */
+};
+
+/* ---- Opening ---- */
+
+/* Opens the database file at path. writable != 0 (ingest): created with
+ * its schema when missing; a read-only file is an error. writable == 0
+ * (queries): the file must exist and is opened read-only. Returns the
+ * handle, or NULL with a message naming path written to err (err_size
+ * bytes, always NUL-terminated). */
+store *store_open(const char *path, int writable, char *err, size_t err_size);
+/* Closes s, rolling back an uncommitted batch; NULL is a no-op. */
+void store_close(store *s);
+/* The last error's message (owned by s, valid until the next call). */
+const char *store_error(const store *s);
+
+/* ---- Ingest ---- */
+
+/* The content hash of d (its text, date, title, source and url): 16 hex
+ * digits and a NUL written to out. */
+void store_doc_hash(const doc *d, char out[17]);
+/* Starts a batch (a transaction). */
+int store_begin(store *s);
+/* Recomputes the events of every (date, source, target, code, place) key
+ * the batch added or removed mentions of, then commits the batch. On
+ * failure the whole batch is rolled back. */
+int store_commit(store *s);
+/* STORE_DOC_NEW, STORE_DOC_SAME or STORE_DOC_CHANGED for document id with
+ * content hash (both borrowed), or STORE_ERR. */
+int store_doc_status(store *s, const char *id, const char *hash);
+/* Stores document d (borrowed) with its hash, replacing a stored document
+ * of the same id: that one's mentions are deleted and their keys marked
+ * for recomputation. Must be inside a batch. */
+int store_doc_put(store *s, const doc *d, const char *hash);
+/* Adds the mention e (borrowed) of document doc_id (borrowed; stored with
+ * store_doc_put in this batch) and marks its key. Inside a batch. */
+int store_mention_add(store *s, const char *doc_id, const ev_event *e);
+
+/* ---- Queries ---- */
+
+/* Filters; every field may be NULL/0 (no filter). Actor codes match by
+ * prefix ("JPN" matches "JPNGOV"); dates are ISO days YYYY-MM-DD, and an
+ * event of reduced precision ("2014-03") counts from its first day. */
+typedef struct store_filter {
+	const char *source;  /* source actor prefix */
+	const char *target;  /* target actor prefix */
+	const char *actor;   /* source or target actor prefix */
+	const char *code;    /* event code, exactly */
+	const char *root;    /* root code, exactly ("04") */
+	const char *from;    /* first day, inclusive */
+	const char *to;      /* last day, inclusive */
+	long limit;          /* at most this many rows; 0 = all */
+} store_filter;
+
+/* One deduplicated event with its first mention as evidence. Strings are
+ * borrowed, valid during the callback; NULL when absent. */
+typedef struct store_event_row {
+	const char *doc, *sid;
+	int sent;
+	const char *date, *date_precision;
+	const char *source, *target, *code, *root, *plover;
+	int quad;                /* 0 when not a CAMEO code */
+	int has_goldstein;       /* goldstein is meaningful */
+	double goldstein;
+	const char *source_text, *verb_text, *target_text;
+	const char *place, *country;
+	int has_latlon;          /* lat and lon are meaningful */
+	double lat, lon;
+	long num_mentions, num_sources, num_articles;
+	const char *sentence;    /* the evidence sentence's text */
+} store_event_row;
+
+typedef void (*store_event_fn)(void *ctx, const store_event_row *r);
+
+/* Calls fn for every event matching f, by date then source, target, code.
+ * Returns the number of rows, or STORE_ERR. */
+long store_query_events(store *s, const store_filter *f, store_event_fn fn,
+			void *ctx);
+
+typedef enum store_period {
+	STORE_BY_DAY, STORE_BY_WEEK, STORE_BY_MONTH, STORE_BY_YEAR
+} store_period;
+
+/* One period of a series. period: "2014-03-03", "2014-W10", "2014-03" or
+ * "2014" (borrowed, valid during the callback). */
+typedef struct store_series_row {
+	const char *period;
+	long events;          /* deduplicated events */
+	long mentions;        /* their mentions */
+	double goldstein_sum; /* over events with a Goldstein weight */
+	double goldstein_mean;/* 0 when none has one */
+	long q[4];            /* events per quad class 1..4 */
+} store_series_row;
+
+typedef void (*store_series_fn)(void *ctx, const store_series_row *r);
+
+/* The series of the events from f->source to f->target (f->target NULL:
+ * to anyone), both directions when both != 0, within f->from..f->to; the
+ * other filter fields apply as in store_query_events (limit is ignored).
+ * Periods without events are not reported. Returns the number of
+ * periods, or STORE_ERR. */
+long store_query_series(store *s, const store_filter *f, int both,
+			store_period by, store_series_fn fn, void *ctx);
+
+#endif

@@ -1,0 +1,264 @@
+/*
+ * test_store.c - the SQLite event store on hand-made documents and events
+ * in a temporary database: idempotence, replacement, dedup counts, prefix
+ * filters, series periods (ISO weeks) and uncommitted batches.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "store/store.h"
+
+static char dir[64];
+static char path[96];
+
+static void setup(void)
+{
+	snprintf(dir, sizeof dir, "/tmp/dyad-store-XXXXXX");
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/t.db", dir);
+}
+
+static void teardown(void)
+{
+	char p[128];
+	const char *sfx[] = {"", "-wal", "-shm"};
+	for (int i = 0; i < 3; i++) {
+		snprintf(p, sizeof p, "%s%s", path, sfx[i]);
+		unlink(p);
+	}
+	rmdir(dir);
+}
+
+static doc mkdoc(const char *id, const char *text, const char *publisher, int32_t date)
+{
+	doc d;
+	memset(&d, 0, sizeof d);
+	d.id = (char *)id;
+	d.text = (char *)text;
+	d.len = strlen(text);
+	d.source = (char *)publisher;
+	d.date = date;
+	return d;
+}
+
+static ev_event mkev(const char *docid, const char *source, const char *target,
+		     const char *code, int32_t date, ev_precision p)
+{
+	ev_event e;
+	memset(&e, 0, sizeof e);
+	e.doc = docid;
+	e.sid = "x-0";
+	e.source = source;
+	e.target = target;
+	e.code = code;
+	e.date = date;
+	e.date_precision = p;
+	e.source_span = e.target_span = e.verb_span = (ev_span){-1, -1};
+	e.sentence = (ev_span){0, 10};
+	e.sentence_text = "A sentence.";
+	return e;
+}
+
+/* Stores document d with the given events in one batch. */
+static void put(store *s, const doc *d, const ev_event *evs, int n)
+{
+	char h[17];
+	store_doc_hash(d, h);
+	cr_assert_eq(store_begin(s), 0, "%s", store_error(s));
+	cr_assert_eq(store_doc_put(s, d, h), 0, "%s", store_error(s));
+	for (int i = 0; i < n; i++)
+		cr_assert_eq(store_mention_add(s, d->id, &evs[i]), 0, "%s", store_error(s));
+	cr_assert_eq(store_commit(s), 0, "%s", store_error(s));
+}
+
+typedef struct rows {
+	int n;
+	store_event_row r[8];
+	char doc[8][16];
+	store_series_row sr[8];
+	char period[8][16];
+} rows;
+
+static void grab_event(void *ctx, const store_event_row *r)
+{
+	rows *rs = ctx;
+	if (rs->n < 8) {
+		rs->r[rs->n] = *r;
+		snprintf(rs->doc[rs->n], 16, "%s", r->doc);
+		rs->r[rs->n].doc = rs->doc[rs->n];
+	}
+	rs->n++;
+}
+
+static void grab_series(void *ctx, const store_series_row *r)
+{
+	rows *rs = ctx;
+	if (rs->n < 8) {
+		rs->sr[rs->n] = *r;
+		snprintf(rs->period[rs->n], 16, "%s", r->period);
+		rs->sr[rs->n].period = rs->period[rs->n];
+	}
+	rs->n++;
+}
+
+TestSuite(store, .init = setup, .fini = teardown);
+
+Test(store, missing_database_is_an_error_for_queries)
+{
+	char err[256];
+	cr_assert_null(store_open(path, 0, err, sizeof err));
+	cr_assert(strstr(err, "no such database"), "%s", err);
+	cr_assert(strstr(err, path), "%s", err);
+	cr_assert_null(store_open("/nonexistent-dir-dyad/x.db", 1, err, sizeof err));
+	cr_assert(strstr(err, "does not exist"), "%s", err);
+	store_close(NULL);
+}
+
+Test(store, hash_depends_on_content)
+{
+	doc a = mkdoc("a", "Valoria condemned Kestria.", NULL, 20140304);
+	doc b = mkdoc("a", "Valoria condemned Kestria!", NULL, 20140304);
+	doc c = mkdoc("a", "Valoria condemned Kestria.", NULL, 20140305);
+	char ha[17], hb[17], hc[17], ha2[17];
+	store_doc_hash(&a, ha);
+	store_doc_hash(&a, ha2);
+	store_doc_hash(&b, hb);
+	store_doc_hash(&c, hc);
+	cr_assert_eq(strlen(ha), 16);
+	cr_assert_str_eq(ha, ha2);
+	cr_assert_str_neq(ha, hb);
+	cr_assert_str_neq(ha, hc);
+}
+
+Test(store, dedup_counts_and_replacement)
+{
+	char err[256];
+	store *s = store_open(path, 1, err, sizeof err);
+	cr_assert_not_null(s, "%s", err);
+	doc a = mkdoc("a", "text a", "P1", 20140304);
+	doc b = mkdoc("b", "text b", "P2", 20140304);
+	ev_event ea[2] = {mkev("a", "VALGOV", "KES", "122", 20140304, EV_DATE_DAY),
+			  mkev("a", "VALGOV", "KES", "122", 20140304, EV_DATE_DAY)};
+	ev_event eb[1] = {mkev("b", "VALGOV", "KES", "122", 20140304, EV_DATE_DAY)};
+	char h[17];
+	store_doc_hash(&a, h);
+	cr_assert_eq(store_doc_status(s, "a", h), STORE_DOC_NEW);
+	put(s, &a, ea, 2);
+	put(s, &b, eb, 1);
+	cr_assert_eq(store_doc_status(s, "a", h), STORE_DOC_SAME);
+	cr_assert_eq(store_doc_status(s, "a", "0000000000000000"), STORE_DOC_CHANGED);
+
+	store_filter f = {.source = "VAL"};
+	rows rs = {0};
+	cr_assert_eq(store_query_events(s, &f, grab_event, &rs), 1);
+	cr_assert_eq(rs.r[0].num_mentions, 3);
+	cr_assert_eq(rs.r[0].num_articles, 2);
+	cr_assert_eq(rs.r[0].num_sources, 2);
+	cr_assert_str_eq(rs.r[0].doc, "a");
+	cr_assert(rs.r[0].has_goldstein);
+	cr_assert_float_eq(rs.r[0].goldstein, -4.0, 1e-12);
+
+	/* a changes: no events any more; b's mention is the evidence. */
+	doc a2 = mkdoc("a", "text a, changed", "P1", 20140304);
+	put(s, &a2, NULL, 0);
+	memset(&rs, 0, sizeof rs);
+	cr_assert_eq(store_query_events(s, &f, grab_event, &rs), 1);
+	cr_assert_eq(rs.r[0].num_mentions, 1);
+	cr_assert_eq(rs.r[0].num_articles, 1);
+	cr_assert_str_eq(rs.r[0].doc, "b");
+
+	/* A prefix that is not one of the codes matches nothing. */
+	store_filter g = {.source = "VALX"};
+	cr_assert_eq(store_query_events(s, &g, grab_event, &rs), 0);
+	store_close(s);
+}
+
+Test(store, series_by_month_and_iso_week)
+{
+	char err[256];
+	store *s = store_open(path, 1, err, sizeof err);
+	cr_assert_not_null(s, "%s", err);
+	doc a = mkdoc("a", "text a", NULL, 20140304);
+	ev_event ea[5] = {
+		mkev("a", "VAL", "KES", "122", 20140304, EV_DATE_DAY),
+		mkev("a", "VAL", "KES", "040", 20140320, EV_DATE_DAY),
+		mkev("a", "VAL", "KES", "071", 20140500, EV_DATE_MONTH),
+		mkev("a", "VAL", "KES", "040", 20141229, EV_DATE_DAY),
+		mkev("a", "VAL", "KES", "040", 20160103, EV_DATE_DAY),
+	};
+	put(s, &a, ea, 5);
+	store_filter f = {.source = "VAL", .target = "KES", .to = "2014-12-31"};
+	rows rs = {0};
+	cr_assert_eq(store_query_series(s, &f, 0, STORE_BY_MONTH, grab_series, &rs), 3);
+	cr_assert_str_eq(rs.sr[0].period, "2014-03");
+	cr_assert_eq(rs.sr[0].events, 2);
+	cr_assert_float_eq(rs.sr[0].goldstein_sum, -3.0, 1e-12);
+	cr_assert_float_eq(rs.sr[0].goldstein_mean, -1.5, 1e-12);
+	cr_assert_eq(rs.sr[0].q[0], 1);
+	cr_assert_eq(rs.sr[0].q[2], 1);
+	cr_assert_str_eq(rs.sr[1].period, "2014-05"); /* a month-precision date */
+	cr_assert_float_eq(rs.sr[1].goldstein_sum, 7.4, 1e-12);
+	cr_assert_eq(rs.sr[1].q[1], 1);
+	cr_assert_str_eq(rs.sr[2].period, "2014-12");
+
+	/* ISO weeks: Monday 2014-12-29 opens 2015-W01; Sunday 2016-01-03
+	 * closes 2015-W53. */
+	store_filter g = {.source = "VAL", .from = "2014-12-01"};
+	memset(&rs, 0, sizeof rs);
+	cr_assert_eq(store_query_series(s, &g, 0, STORE_BY_WEEK, grab_series, &rs), 2);
+	cr_assert_str_eq(rs.sr[0].period, "2015-W01");
+	cr_assert_str_eq(rs.sr[1].period, "2015-W53");
+	memset(&rs, 0, sizeof rs);
+	cr_assert_eq(store_query_series(s, &g, 0, STORE_BY_YEAR, grab_series, &rs), 2);
+	cr_assert_str_eq(rs.sr[0].period, "2014");
+	cr_assert_str_eq(rs.sr[1].period, "2016");
+	/* Reversed dyad, one direction: nothing; both directions: all. */
+	store_filter r = {.source = "KES", .target = "VAL"};
+	memset(&rs, 0, sizeof rs);
+	cr_assert_eq(store_query_series(s, &r, 0, STORE_BY_YEAR, grab_series, &rs), 0);
+	cr_assert_eq(store_query_series(s, &r, 1, STORE_BY_YEAR, grab_series, &rs), 2);
+	store_close(s);
+}
+
+Test(store, uncommitted_batch_is_rolled_back)
+{
+	char err[256];
+	store *s = store_open(path, 1, err, sizeof err);
+	cr_assert_not_null(s, "%s", err);
+	doc a = mkdoc("a", "text a", NULL, 20140304);
+	ev_event ea[1] = {mkev("a", "VAL", "KES", "122", 20140304, EV_DATE_DAY)};
+	char h[17];
+	store_doc_hash(&a, h);
+	cr_assert_eq(store_begin(s), 0);
+	cr_assert_eq(store_doc_put(s, &a, h), 0);
+	cr_assert_eq(store_mention_add(s, "a", &ea[0]), 0);
+	store_close(s);
+	s = store_open(path, 0, err, sizeof err);
+	cr_assert_not_null(s, "%s", err);
+	store_filter f = {0};
+	rows rs = {0};
+	cr_assert_eq(store_query_events(s, &f, grab_event, &rs), 0);
+	store_close(s);
+	s = store_open(path, 1, err, sizeof err);
+	cr_assert_eq(store_doc_status(s, "a", h), STORE_DOC_NEW);
+	/* Ingest calls outside a batch are refused. */
+	cr_assert_eq(store_doc_put(s, &a, h), STORE_ERR);
+	cr_assert(strstr(store_error(s), "outside a batch"));
+	store_close(s);
+}
+
+Test(store, not_a_database)
+{
+	FILE *fp = fopen(path, "w");
+	cr_assert_not_null(fp);
+	fputs("just some text, long enough to not look like an empty file\n", fp);
+	fclose(fp);
+	char err[256];
+	cr_assert_null(store_open(path, 0, err, sizeof err));
+	cr_assert(strstr(err, "not a dyad database"), "%s", err);
+	cr_assert_null(store_open(path, 1, err, sizeof err));
+	cr_assert(strstr(err, "not a dyad database"), "%s", err);
+}
