@@ -20,6 +20,8 @@ static const char usage[] =
 	"  validate   score PETRARCH validation records (exact / recall / precision)\n"
 	"  explain    show how one sentence is tokenised, parsed and coded\n"
 	"  evaluate   score coding against a real-news test set (JSON Lines)\n"
+	"  ingest     code documents and keep them, their mentions and events in a store\n"
+	"  query      events or time series from a store\n"
 	"  version    version, lexicon and gazetteer sizes\n"
 	"\n"
 	"Common options:\n"
@@ -36,7 +38,12 @@ static const char usage[] =
 	"dyad code:     --input text|jsonl|xml  --format jsonl|phoenix  -o FILE  --stats\n"
 	"dyad validate: RECORDS.xml [--min-exact PERCENT] [-q]\n"
 	"dyad explain:  \"a sentence\" [--parse \"(ROOT ...)\"]\n"
-	"dyad evaluate: ITEMS.jsonl [-q] [-v]\n";
+	"dyad evaluate: ITEMS.jsonl [-q] [-v]\n"
+	"dyad ingest:   --db FILE [code options] FILES...\n"
+	"dyad query events: --db FILE [--source A] [--target B] [--actor X] [--code C]\n"
+	"               [--root R] [--from D] [--to D] [--limit N] [--format table|csv|jsonl]\n"
+	"dyad query series: --db FILE --source A [--target B] [--both]\n"
+	"               --by day|week|month|year [--from D] [--to D]\n";
 
 int main(int argc, char **argv)
 {
@@ -53,6 +60,10 @@ int main(int argc, char **argv)
 		return cmd_explain(argc - 1, argv + 1);
 	if (!strcmp(cmd, "evaluate"))
 		return cmd_evaluate(argc - 1, argv + 1);
+	if (!strcmp(cmd, "ingest"))
+		return cmd_ingest(argc - 1, argv + 1);
+	if (!strcmp(cmd, "query"))
+		return cmd_query(argc - 1, argv + 1);
 	if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
 		/* What this build carries, for users and for tests that need
 		 * the gazetteer (it is empty when built without npm). */

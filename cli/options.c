@@ -17,7 +17,8 @@ enum {
 	OPT_VERBS = 256, OPT_ACTORS, OPT_AGENTS, OPT_DISCARDS, OPT_ISSUES,
 	OPT_DICT, OPT_WITH_DEFAULTS, OPT_STRICT, OPT_DATE, OPT_USE_PARSE,
 	OPT_INPUT, OPT_FORMAT, OPT_REQUIRE_DYAD, OPT_NO_REQUIRE_DYAD,
-	OPT_NEW_ACTOR_LENGTH, OPT_COMMA, OPT_PARSE, OPT_MIN_EXACT, OPT_STATS
+	OPT_NEW_ACTOR_LENGTH, OPT_COMMA, OPT_PARSE, OPT_MIN_EXACT, OPT_STATS,
+	OPT_DB
 };
 
 static const struct option long_opts[] = {
@@ -40,6 +41,7 @@ static const struct option long_opts[] = {
 	{"parse", required_argument, NULL, OPT_PARSE},
 	{"min-exact", required_argument, NULL, OPT_MIN_EXACT},
 	{"stats", no_argument, NULL, OPT_STATS},
+	{"db", required_argument, NULL, OPT_DB},
 	{"output", required_argument, NULL, 'o'},
 	{"verbose", no_argument, NULL, 'v'},
 	{"quiet", no_argument, NULL, 'q'},
@@ -198,6 +200,7 @@ int cli_parse(int argc, char **argv, const char *cmd, cli_opts *o)
 			break;
 		}
 		case OPT_STATS: o->stats = 1; break;
+		case OPT_DB: o->db = optarg; break;
 		case 'o': o->output = optarg; break;
 		case 'v': o->verbose = 1; break;
 		case 'q': o->quiet = 1; break;

@@ -44,6 +44,7 @@ typedef struct cli_opts {
 	int verbose;          /* -v */
 	int quiet;            /* -q: no per-record listing */
 	int stats;            /* --stats: timing and memory on standard error */
+	const char *db;       /* --db FILE (ingest): the event store */
 	unsigned set;         /* DOC_SET_* given on the command line */
 	doc_settings flags;   /* their values */
 	int nargs;            /* positional arguments */

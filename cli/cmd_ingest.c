@@ -1,0 +1,249 @@
+/*
+ * cmd_ingest.c - `dyad ingest --db FILE`: codes documents as `dyad code`
+ * does and keeps documents, mentions and events in the store. Documents
+ * already stored with the same content are skipped; changed ones replace
+ * their old mentions. Batches commit at story boundaries, atomically.
+ */
+#include "commands.h"
+#include "options.h"
+
+#include "engine/engine.h"
+#include "read/reader.h"
+#include "store/store.h"
+#include "util/arena.h"
+#include "util/xmalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Documents per batch (one transaction); a batch ends at a story end. */
+enum { INGEST_BATCH_DOCS = 500 };
+
+/* A mention held until its story ends (a story-level discard may drop
+ * it); strings live in the context's arena. */
+typedef struct pending {
+	const char *doc_id; /* the stored document it came from */
+	ev_event e;         /* copy; issues and pattern are not kept */
+} pending;
+
+typedef struct ingest_ctx {
+	store *st;            /* borrowed */
+	const char *cur_doc;  /* id of the document being coded (borrowed) */
+	arena *mem;           /* copies of the pending mentions' strings */
+	pending *held;        /* owned array */
+	int32_t nheld, capheld;
+	long events;          /* mentions stored */
+	int failed;           /* a store call failed (reported) */
+} ingest_ctx;
+
+static const char *dup_opt(arena *a, const char *s)
+{
+	return s ? arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+static void on_event(void *ctx, const ev_event *e)
+{
+	ingest_ctx *c = ctx;
+	if (c->nheld == c->capheld) {
+		size_t cap = (size_t)c->capheld;
+		xgrow((void **)&c->held, &cap, (size_t)c->nheld + 1, sizeof *c->held);
+		c->capheld = (int32_t)cap;
+	}
+	pending *p = &c->held[c->nheld++];
+	p->doc_id = dup_opt(c->mem, c->cur_doc);
+	p->e = *e;
+	p->e.doc = dup_opt(c->mem, e->doc);
+	p->e.url = NULL;
+	p->e.news_source = NULL;
+	p->e.sid = dup_opt(c->mem, e->sid);
+	p->e.source = dup_opt(c->mem, e->source);
+	p->e.target = dup_opt(c->mem, e->target);
+	p->e.code = dup_opt(c->mem, e->code);
+	p->e.source_text = dup_opt(c->mem, e->source_text);
+	p->e.target_text = dup_opt(c->mem, e->target_text);
+	p->e.verb_text = dup_opt(c->mem, e->verb_text);
+	p->e.sentence_text = dup_opt(c->mem, e->sentence_text);
+	p->e.place.name = dup_opt(c->mem, e->place.name);
+	p->e.place.country = dup_opt(c->mem, e->place.country);
+	p->e.place.admin1 = dup_opt(c->mem, e->place.admin1);
+	p->e.issues = NULL;
+	p->e.nissues = 0;
+	p->e.pattern = NULL;
+}
+
+static void on_story_end(void *ctx, int discard)
+{
+	ingest_ctx *c = ctx;
+	for (int32_t i = 0; !discard && !c->failed && i < c->nheld; i++) {
+		if (store_mention_add(c->st, c->held[i].doc_id, &c->held[i].e) < 0) {
+			fprintf(stderr, "dyad ingest: %s\n", store_error(c->st));
+			c->failed = 1;
+		} else {
+			c->events++;
+		}
+	}
+	c->nheld = 0;
+	arena_reset(c->mem);
+}
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Progress on a terminal: documents, skips, mentions, rate. */
+static void progress(double t0, long docs, long skipped, long events, int last)
+{
+	double dt = now() - t0;
+	fprintf(stderr, "\ringest: %ld documents (%ld unchanged, skipped), %ld mentions, %.0f documents/s%s",
+		docs, skipped, events, dt > 0 ? (double)docs / dt : 0.0, last ? "\n" : "");
+}
+
+int cmd_ingest(int argc, char **argv)
+{
+	cli_opts o;
+	if (cli_parse(argc, argv, "ingest", &o) < 0) {
+		cli_opts_free(&o);
+		return EXIT_USAGE;
+	}
+	if (!o.db) {
+		fprintf(stderr, "dyad ingest: --db FILE is required\n");
+		cli_opts_free(&o);
+		return EXIT_USAGE;
+	}
+	if (o.format || o.output) {
+		fprintf(stderr, "dyad ingest: --format and -o belong to dyad code and dyad query\n");
+		cli_opts_free(&o);
+		return EXIT_USAGE;
+	}
+	char err[512];
+	store *st = store_open(o.db, 1, err, sizeof err);
+	if (!st) {
+		fprintf(stderr, "dyad ingest: %s\n", err);
+		cli_opts_free(&o);
+		return EXIT_IO;
+	}
+	int rc = EXIT_OK;
+	long dict_reports = 0;
+	diag *dg = diag_new(stderr, o.strict);
+	ingest_ctx ic = {.st = st, .mem = arena_new()};
+	eng_sink sink = {.ctx = &ic, .event = on_event, .story_end = on_story_end};
+	engine *eng = NULL;
+	eng_session *ses = NULL;
+	char *story = NULL; /* the current story's key (owned) */
+	long docs = 0, skipped = 0, batch_docs = 0;
+	int tty = isatty(2);
+	double t0 = now(), last_shown = t0;
+	int nin = o.nargs > 0 ? o.nargs : 1;
+	if (store_begin(st) < 0) {
+		fprintf(stderr, "dyad ingest: %s\n", store_error(st));
+		rc = EXIT_IO;
+	}
+	for (int i = 0; i < nin && rc != EXIT_IO; i++) {
+		const char *path = o.nargs > 0 ? o.args[i] : "-";
+		read_format fmt = o.input != READ_AUTO ? o.input : read_format_guess(path);
+		reader *r = reader_open(path, fmt, dg, o.use_parse, "stdin");
+		if (!r) {
+			rc = EXIT_INPUT;
+			continue;
+		}
+		doc d = {0};
+		int got;
+		while ((got = reader_next(r, &d)) == 1) {
+			if (!eng) {
+				int ok = cli_open_engine(&o, reader_env(r), dg, &sink, &eng, &ses);
+				dict_reports = diag_count(dg);
+				if (ok < 0) {
+					doc_clear(&d);
+					rc = EXIT_IO;
+					break;
+				}
+			}
+			if (d.date == 0 && o.date)
+				d.date = o.date;
+			char hash[17];
+			store_doc_hash(&d, hash);
+			int status = store_doc_status(st, d.id, hash);
+			if (status < 0) {
+				fprintf(stderr, "dyad ingest: %s\n", store_error(st));
+				doc_clear(&d);
+				rc = EXIT_IO;
+				break;
+			}
+			docs++;
+			if (status == STORE_DOC_SAME) {
+				skipped++;
+				doc_clear(&d);
+				continue;
+			}
+			/* A new story: the previous one's mentions are stored
+			 * now, and a full batch may commit (never mid-story). */
+			const char *key = d.story ? d.story : d.id;
+			if (story && strcmp(story, key)) {
+				eng_finish(ses);
+				if (batch_docs >= INGEST_BATCH_DOCS && !ic.failed) {
+					if (store_commit(st) < 0 || store_begin(st) < 0) {
+						fprintf(stderr, "dyad ingest: %s\n", store_error(st));
+						ic.failed = 1;
+					}
+					batch_docs = 0;
+				}
+			}
+			free(story);
+			story = xstrdup(key);
+			if (ic.failed || store_doc_put(st, &d, hash) < 0) {
+				if (!ic.failed)
+					fprintf(stderr, "dyad ingest: %s\n", store_error(st));
+				ic.failed = 1;
+				doc_clear(&d);
+				rc = EXIT_IO;
+				break;
+			}
+			batch_docs++;
+			doc_settings set = doc_settings_apply(doc_settings_default(fmt == READ_XML), &d);
+			set = cli_apply_flags(&o, set);
+			ic.cur_doc = d.id;
+			if (eng_code_doc(ses, &d, &set, o.use_parse) < 0)
+				rc = EXIT_INPUT;
+			ic.cur_doc = NULL;
+			doc_clear(&d);
+			if (tty && now() - last_shown > 0.5) {
+				progress(t0, docs, skipped, ic.events, 0);
+				last_shown = now();
+			}
+			if (diag_failed(dg) || ic.failed)
+				break;
+		}
+		if (got < 0)
+			rc = EXIT_INPUT;
+		reader_close(r);
+		if (diag_failed(dg) || ic.failed)
+			break;
+	}
+	if (ses)
+		eng_finish(ses);
+	if (ic.failed)
+		rc = EXIT_IO;
+	if (rc != EXIT_IO && store_commit(st) < 0) {
+		fprintf(stderr, "dyad ingest: %s\n", store_error(st));
+		rc = EXIT_IO;
+	}
+	if (tty)
+		progress(t0, docs, skipped, ic.events, 1);
+	eng_session_free(ses);
+	engine_free(eng);
+	store_close(st); /* rolls back a batch left open by a failure */
+	free(story);
+	free(ic.held);
+	arena_free(ic.mem);
+	if (rc == EXIT_OK && diag_count(dg) > dict_reports)
+		rc = EXIT_INPUT;
+	diag_free(dg);
+	cli_opts_free(&o);
+	return rc;
+}

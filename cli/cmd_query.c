@@ -1,0 +1,337 @@
+/*
+ * cmd_query.c - `dyad query events|series --db FILE`: the stored events
+ * (deduplicated) with filters, as a table, CSV or JSON Lines; and their
+ * time series for a dyad or an actor, per day, ISO week, month or year.
+ */
+#include "commands.h"
+#include "options.h"
+
+#include "read/doc.h"
+#include "store/store.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+	Q_DB = 256, Q_SOURCE, Q_TARGET, Q_ACTOR, Q_CODE, Q_ROOT, Q_FROM, Q_TO,
+	Q_LIMIT, Q_FORMAT, Q_BOTH, Q_BY
+};
+
+static const struct option query_opts[] = {
+	{"db", required_argument, NULL, Q_DB},
+	{"source", required_argument, NULL, Q_SOURCE},
+	{"target", required_argument, NULL, Q_TARGET},
+	{"actor", required_argument, NULL, Q_ACTOR},
+	{"code", required_argument, NULL, Q_CODE},
+	{"root", required_argument, NULL, Q_ROOT},
+	{"from", required_argument, NULL, Q_FROM},
+	{"to", required_argument, NULL, Q_TO},
+	{"limit", required_argument, NULL, Q_LIMIT},
+	{"format", required_argument, NULL, Q_FORMAT},
+	{"both", no_argument, NULL, Q_BOTH},
+	{"by", required_argument, NULL, Q_BY},
+	{NULL, 0, NULL, 0},
+};
+
+typedef enum { FMT_TABLE, FMT_CSV, FMT_JSONL } out_format;
+
+typedef struct query_args {
+	const char *db;
+	store_filter f;
+	char from[16], to[16]; /* ISO days the filter points to */
+	out_format format;
+	int format_given;
+	int both;
+	int by;                /* store_period, -1 if not given */
+} query_args;
+
+/* Parses a --from/--to date into an ISO day; -1 with a message if it is
+ * not a real calendar date. */
+static int parse_day(const char *cmd, const char *opt, const char *s, char out[16])
+{
+	int32_t ymd;
+	if (doc_parse_date(s, strlen(s), &ymd) < 0 || strlen(s) < 8) {
+		fprintf(stderr, "dyad query %s: %s %s: not a date (YYYY-MM-DD)\n", cmd, opt, s);
+		return -1;
+	}
+	snprintf(out, 16, "%04d-%02d-%02d", (int)(ymd / 10000), (int)(ymd / 100 % 100),
+		 (int)(ymd % 100));
+	return 0;
+}
+
+static int parse_args(int argc, char **argv, const char *cmd, query_args *q)
+{
+	memset(q, 0, sizeof *q);
+	q->by = -1;
+	optind = 1;
+	opterr = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, ":", query_opts, NULL)) != -1) {
+		switch (c) {
+		case Q_DB: q->db = optarg; break;
+		case Q_SOURCE: q->f.source = optarg; break;
+		case Q_TARGET: q->f.target = optarg; break;
+		case Q_ACTOR: q->f.actor = optarg; break;
+		case Q_CODE: q->f.code = optarg; break;
+		case Q_ROOT: q->f.root = optarg; break;
+		case Q_FROM:
+			if (parse_day(cmd, "--from", optarg, q->from) < 0)
+				return -1;
+			q->f.from = q->from;
+			break;
+		case Q_TO:
+			if (parse_day(cmd, "--to", optarg, q->to) < 0)
+				return -1;
+			q->f.to = q->to;
+			break;
+		case Q_LIMIT: {
+			char *end;
+			errno = 0;
+			long v = strtol(optarg, &end, 10);
+			if (errno || end == optarg || *end || v <= 0) {
+				fprintf(stderr, "dyad query %s: --limit %s: want a positive count\n", cmd, optarg);
+				return -1;
+			}
+			q->f.limit = v;
+			break;
+		}
+		case Q_FORMAT:
+			if (!strcmp(optarg, "table"))
+				q->format = FMT_TABLE;
+			else if (!strcmp(optarg, "csv"))
+				q->format = FMT_CSV;
+			else if (!strcmp(optarg, "jsonl"))
+				q->format = FMT_JSONL;
+			else {
+				fprintf(stderr, "dyad query %s: --format %s: unknown format (table, csv, jsonl)\n",
+					cmd, optarg);
+				return -1;
+			}
+			q->format_given = 1;
+			break;
+		case Q_BOTH: q->both = 1; break;
+		case Q_BY:
+			if (!strcmp(optarg, "day"))
+				q->by = STORE_BY_DAY;
+			else if (!strcmp(optarg, "week"))
+				q->by = STORE_BY_WEEK;
+			else if (!strcmp(optarg, "month"))
+				q->by = STORE_BY_MONTH;
+			else if (!strcmp(optarg, "year"))
+				q->by = STORE_BY_YEAR;
+			else {
+				fprintf(stderr, "dyad query %s: --by %s: want day, week, month or year\n", cmd, optarg);
+				return -1;
+			}
+			break;
+		case ':':
+			fprintf(stderr, "dyad query %s: %s needs a value\n", cmd, argv[optind - 1]);
+			return -1;
+		default:
+			fprintf(stderr, "dyad query %s: unknown option %s\n", cmd, argv[optind - 1]);
+			return -1;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, "dyad query %s: unexpected argument %s\n", cmd, argv[optind]);
+		return -1;
+	}
+	if (!q->db) {
+		fprintf(stderr, "dyad query %s: --db FILE is required\n", cmd);
+		return -1;
+	}
+	if (q->f.from && q->f.to && strcmp(q->f.from, q->f.to) > 0) {
+		fprintf(stderr, "dyad query %s: --from %s is after --to %s\n", cmd, q->f.from, q->f.to);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- Output ---- */
+
+/* A CSV field (RFC 4180: quoted when it holds a comma, quote or line
+ * break); NULL is empty. */
+static void csv_field(FILE *out, const char *s, int last)
+{
+	if (s && strpbrk(s, ",\"\r\n")) {
+		fputc('"', out);
+		for (; *s; s++) {
+			if (*s == '"')
+				fputc('"', out);
+			fputc(*s, out);
+		}
+		fputc('"', out);
+	} else if (s) {
+		fputs(s, out);
+	}
+	fputc(last ? '\n' : ',', out);
+}
+
+static void csv_num(FILE *out, int has, double v, int last)
+{
+	if (has)
+		fprintf(out, "%.15g", v == 0 ? 0.0 : v);
+	fputc(last ? '\n' : ',', out);
+}
+
+static const char csv_header[] =
+	"doc,sid,date,date_precision,source,target,code,root,quad,goldstein,"
+	"plover,source_text,verb_text,target_text,place,country,lat,lon,"
+	"num_mentions,num_sources,num_articles,sentence\n";
+
+typedef struct ev_out {
+	FILE *out;
+	out_format format;
+} ev_out;
+
+static void json_set_str(json_t *o, const char *k, const char *v)
+{
+	json_object_set_new(o, k, v ? json_string(v) : json_null());
+}
+
+static void print_event(void *ctx, const store_event_row *r)
+{
+	ev_out *eo = ctx;
+	FILE *out = eo->out;
+	if (eo->format == FMT_CSV) {
+		csv_field(out, r->doc, 0);
+		csv_field(out, r->sid, 0);
+		csv_field(out, r->date, 0);
+		csv_field(out, r->date_precision, 0);
+		csv_field(out, r->source, 0);
+		csv_field(out, r->target, 0);
+		csv_field(out, r->code, 0);
+		csv_field(out, r->root, 0);
+		csv_num(out, r->quad > 0, r->quad, 0);
+		csv_num(out, r->has_goldstein, r->goldstein, 0);
+		csv_field(out, r->plover, 0);
+		csv_field(out, r->source_text, 0);
+		csv_field(out, r->verb_text, 0);
+		csv_field(out, r->target_text, 0);
+		csv_field(out, r->place, 0);
+		csv_field(out, r->country, 0);
+		csv_num(out, r->has_latlon, r->lat, 0);
+		csv_num(out, r->has_latlon, r->lon, 0);
+		fprintf(out, "%ld,%ld,%ld,", r->num_mentions, r->num_sources, r->num_articles);
+		csv_field(out, r->sentence, 1);
+	} else if (eo->format == FMT_JSONL) {
+		json_t *o = json_object();
+		json_set_str(o, "doc", r->doc);
+		json_set_str(o, "sid", r->sid);
+		json_object_set_new(o, "sent", json_integer(r->sent));
+		json_set_str(o, "date", r->date);
+		json_set_str(o, "date_precision", r->date_precision);
+		json_set_str(o, "source", r->source);
+		json_set_str(o, "target", r->target);
+		json_set_str(o, "code", r->code);
+		json_set_str(o, "root", r->root);
+		json_object_set_new(o, "quad", r->quad > 0 ? json_integer(r->quad) : json_null());
+		json_object_set_new(o, "goldstein", r->has_goldstein ? json_real(r->goldstein) : json_null());
+		json_set_str(o, "plover", r->plover);
+		json_set_str(o, "source_text", r->source_text);
+		json_set_str(o, "target_text", r->target_text);
+		json_set_str(o, "verb_text", r->verb_text);
+		if (r->place) {
+			json_t *loc = json_object();
+			json_set_str(loc, "name", r->place);
+			json_set_str(loc, "country", r->country);
+			json_object_set_new(loc, "lat", r->has_latlon ? json_real(r->lat) : json_null());
+			json_object_set_new(loc, "lon", r->has_latlon ? json_real(r->lon) : json_null());
+			json_object_set_new(o, "location", loc);
+		} else {
+			json_object_set_new(o, "location", json_null());
+		}
+		json_object_set_new(o, "num_mentions", json_integer(r->num_mentions));
+		json_object_set_new(o, "num_sources", json_integer(r->num_sources));
+		json_object_set_new(o, "num_articles", json_integer(r->num_articles));
+		json_set_str(o, "sentence", r->sentence);
+		json_dumpf(o, out, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+		fputc('\n', out);
+		json_decref(o);
+	} else {
+		char g[32] = "";
+		if (r->has_goldstein)
+			snprintf(g, sizeof g, "%.1f", r->goldstein);
+		fprintf(out, "%-10s  %-12s  %-12s  %-5s  %5s  %8ld  %s\n", r->date ? r->date : "-",
+			r->source, r->target, r->code, g, r->num_mentions, r->place ? r->place : "");
+	}
+}
+
+static void print_series(void *ctx, const store_series_row *r)
+{
+	FILE *out = ctx;
+	fprintf(out, "%s,%ld,%ld,%.15g,%.15g,%ld,%ld,%ld,%ld\n", r->period, r->events,
+		r->mentions, r->goldstein_sum == 0 ? 0.0 : r->goldstein_sum,
+		r->goldstein_mean == 0 ? 0.0 : r->goldstein_mean,
+		r->q[0], r->q[1], r->q[2], r->q[3]);
+}
+
+static int finish_output(const char *cmd)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "dyad query %s: error writing standard output\n", cmd);
+		return EXIT_IO;
+	}
+	return EXIT_OK;
+}
+
+int cmd_query(int argc, char **argv)
+{
+	if (argc < 2 || (strcmp(argv[1], "events") && strcmp(argv[1], "series"))) {
+		fprintf(stderr, "usage: dyad query events|series --db FILE [filters]\n");
+		return EXIT_USAGE;
+	}
+	const char *cmd = argv[1];
+	int series = !strcmp(cmd, "series");
+	query_args q;
+	if (parse_args(argc - 1, argv + 1, cmd, &q) < 0)
+		return EXIT_USAGE;
+	if (series) {
+		if (!q.f.source || q.by < 0) {
+			fprintf(stderr, "dyad query series: --source A and --by day|week|month|year are required\n");
+			return EXIT_USAGE;
+		}
+		if (q.format_given && q.format != FMT_CSV) {
+			fprintf(stderr, "dyad query series: only --format csv is available\n");
+			return EXIT_USAGE;
+		}
+		if (q.f.limit) {
+			fprintf(stderr, "dyad query series: --limit applies to query events only\n");
+			return EXIT_USAGE;
+		}
+	} else if (q.both || q.by >= 0) {
+		fprintf(stderr, "dyad query events: --both and --by apply to query series only\n");
+		return EXIT_USAGE;
+	}
+	char err[512];
+	store *st = store_open(q.db, 0, err, sizeof err);
+	if (!st) {
+		fprintf(stderr, "dyad query %s: %s\n", cmd, err);
+		return EXIT_IO;
+	}
+	long n;
+	if (series) {
+		fputs("period,events,mentions,goldstein_sum,goldstein_mean,q1,q2,q3,q4\n", stdout);
+		n = store_query_series(st, &q.f, q.both, (store_period)q.by, print_series, stdout);
+	} else {
+		ev_out eo = {stdout, q.format};
+		if (q.format == FMT_CSV)
+			fputs(csv_header, stdout);
+		else if (q.format == FMT_TABLE)
+			printf("%-10s  %-12s  %-12s  %-5s  %5s  %8s  %s\n", "date", "source", "target",
+			       "code", "gold", "mentions", "place");
+		n = store_query_events(st, &q.f, print_event, &eo);
+	}
+	int rc = EXIT_OK;
+	if (n < 0) {
+		fprintf(stderr, "dyad query %s: %s\n", cmd, store_error(st));
+		rc = EXIT_IO;
+	}
+	store_close(st);
+	int orc = finish_output(cmd);
+	return rc != EXIT_OK ? rc : orc;
+}
