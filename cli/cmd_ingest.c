@@ -136,6 +136,7 @@ int cmd_ingest(int argc, char **argv)
 	engine *eng = NULL;
 	eng_session *ses = NULL;
 	char *story = NULL; /* the current story's key (owned) */
+	char *prev_id = NULL; /* the previous stored document's id (owned) */
 	long docs = 0, skipped = 0, batch_docs = 0;
 	int tty = isatty(2);
 	double t0 = now(), last_shown = t0;
@@ -184,7 +185,10 @@ int cmd_ingest(int argc, char **argv)
 			/* A new story: the previous one's mentions are stored
 			 * now, and a full batch may commit (never mid-story). */
 			const char *key = d.story ? d.story : d.id;
-			if (story && strcmp(story, key)) {
+			int same_id = prev_id && !strcmp(prev_id, d.id);
+			if (story && (strcmp(story, key) || same_id)) {
+				/* (The same id twice in a row: the first
+				 * one's mentions are stored, then replaced.) */
 				eng_finish(ses);
 				if (batch_docs >= INGEST_BATCH_DOCS && !ic.failed) {
 					if (store_commit(st) < 0 || store_begin(st) < 0) {
@@ -196,6 +200,8 @@ int cmd_ingest(int argc, char **argv)
 			}
 			free(story);
 			story = xstrdup(key);
+			free(prev_id);
+			prev_id = xstrdup(d.id);
 			if (ic.failed || store_doc_put(st, &d, hash) < 0) {
 				if (!ic.failed)
 					fprintf(stderr, "dyad ingest: %s\n", store_error(st));
@@ -239,6 +245,7 @@ int cmd_ingest(int argc, char **argv)
 	engine_free(eng);
 	store_close(st); /* rolls back a batch left open by a failure */
 	free(story);
+	free(prev_id);
 	free(ic.held);
 	arena_free(ic.mem);
 	if (rc == EXIT_OK && diag_count(dg) > dict_reports)

@@ -38,4 +38,13 @@ check "the new event is there" \
 	contains "$TMP/q3" 's2,s2-0,2014-03-04,day,KES,DUN,040,04,1,1,CONSULT,'
 n=$(grep -c ',KES,DUN,' "$TMP/q3")
 check "exactly once ($n)" [ "$n" -eq 1 ]
+
+# The same id twice in one input: the later document wins.
+printf '%s\n' '{"id": "d", "date": "2014-05-01", "text": "Valoria condemned Kestria."}' \
+	'{"id": "d", "date": "2014-05-01", "text": "Dunmark met with Kestria."}' >"$TMP/dup.jsonl"
+"$DYAD" ingest --db "$TMP/dup.db" $D "$TMP/dup.jsonl" 2>"$TMP/e4"; rc=$?
+check "duplicate ids ingest ($rc)" [ "$rc" -eq 0 ]
+"$DYAD" query events --db "$TMP/dup.db" --format csv >"$TMP/q4"
+check "only the later document's event" lines "$TMP/q4" 2
+check "which is the meeting" contains "$TMP/q4" ',DUN,KES,040,'
 finish
