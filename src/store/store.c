@@ -37,7 +37,8 @@
  *            unknown publisher), num_articles (distinct documents) and
  *            first_mention (its mention_id, the evidence).
  * Indexes: mentions(doc_id), mentions(key), events(source, target, day),
- * events(day), events(key). NULL date or place compare with IS. */
+ * events(target, day) (an actor on either side), events(day),
+ * events(key). NULL date or place compare with IS. */
 static const char schema_sql[] =
 	"CREATE TABLE IF NOT EXISTS documents("
 	" doc_id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, date TEXT,"
@@ -62,6 +63,7 @@ static const char schema_sql[] =
 	" num_articles INTEGER NOT NULL,"
 	" first_mention INTEGER NOT NULL REFERENCES mentions(mention_id));"
 	"CREATE INDEX IF NOT EXISTS events_dyad ON events(source, target, day);"
+	"CREATE INDEX IF NOT EXISTS events_target ON events(target, day);"
 	"CREATE INDEX IF NOT EXISTS events_day ON events(day);"
 	"CREATE INDEX IF NOT EXISTS events_key ON events(date, source, target, code, place);";
 
