@@ -47,4 +47,15 @@ check "duplicate ids ingest ($rc)" [ "$rc" -eq 0 ]
 "$DYAD" query events --db "$TMP/dup.db" --format csv >"$TMP/q4"
 check "only the later document's event" lines "$TMP/q4" 2
 check "which is the meeting" contains "$TMP/q4" ',DUN,KES,040,'
+
+# A story-level discard: the document is stored (so it is skipped next
+# time) but none of its events.
+printf '+FOOTBALL MATCH\n' >"$TMP/t.discards.txt"
+printf '%s\n' '{"id": "f", "date": "2014-05-01", "text": "Valoria condemned Kestria. The football match was held later."}' \
+	'{"id": "g", "date": "2014-05-01", "text": "Dunmark met with Kestria."}' >"$TMP/disc.jsonl"
+"$DYAD" ingest --db "$TMP/disc.db" $D --discards "$TMP/t.discards.txt" "$TMP/disc.jsonl" 2>"$TMP/e5"; rc=$?
+check "ingest with a story discard ($rc)" [ "$rc" -eq 0 ]
+"$DYAD" query events --db "$TMP/disc.db" --format csv >"$TMP/q5"
+check "only the kept story's event" lines "$TMP/q5" 2
+check "from document g" contains "$TMP/q5" 'g,g-0,2014-05-01,day,DUN,KES,040,'
 finish
