@@ -761,6 +761,18 @@ static const char *north_south(const cd_context *x, int north)
 	return NULL;
 }
 
+/* The code made of a country part (its first three letters) and the rest
+ * of an agent code ("JPN" + "GOV"), in the sentence arena. */
+static const char *with_country(coder *c, const char *country, const char *agent)
+{
+	buf b = BUF_INIT;
+	buf_add(&b, country, 3);
+	buf_puts(&b, agent);
+	const char *r = arena_strndup(c->a, b.data, b.len);
+	buf_free(&b);
+	return r;
+}
+
 /* Resolves an uncoded NE from the story so far: "the North", "the two
  * countries" (a compound of the story's last two countries), a pronoun
  * subject ("they", "it") to the previous sentence's one source. */
@@ -823,22 +835,14 @@ static void coref(coder *c, int32_t e)
 	     (pen && !strcmp(pen->upper, "THE") && nt <= 6))) {
 		/* "the government", "the army", "the resignation of the
 		 * government": of the country the story is about */
-		buf b = BUF_INIT;
-		buf_add(&b, x->countries[0], 3);
-		buf_puts(&b, agent);
-		c->nes[e].code = arena_strndup(c->a, b.data, b.len);
-		buf_free(&b);
+		c->nes[e].code = with_country(c, x->countries[0], agent);
 		if (c->ex)
 			buf_printf(c->ex, "    coreference: \"%s\" -> %s\n", w, c->nes[e].code);
 		return;
 	}
 	if (*agent && first->tag == POS_PRPS && x->last_source[0]) {
 		/* "its state news agency": the previous sentence's actor */
-		buf b = BUF_INIT;
-		buf_add(&b, x->last_source, 3);
-		buf_puts(&b, agent);
-		c->nes[e].code = arena_strndup(c->a, b.data, b.len);
-		buf_free(&b);
+		c->nes[e].code = with_country(c, x->last_source, agent);
 		if (c->ex)
 			buf_printf(c->ex, "    coreference: \"%s\" -> %s\n", w, c->nes[e].code);
 		return;
@@ -854,11 +858,7 @@ static void coref(coder *c, int32_t e)
 			m->toks = ne->toks;
 			m->ntok = ne->ntok;
 			m->parent = e;
-			buf b = BUF_INIT;
-			buf_add(&b, x->countries[k], 3);
-			buf_puts(&b, agent);
-			m->code = arena_strndup(c->a, b.data, b.len);
-			buf_free(&b);
+			m->code = with_country(c, x->countries[k], agent);
 		}
 		ne->compound = 1;
 		ne->members = mem;
@@ -941,11 +941,7 @@ static void agents_placed(coder *c)
 				continue;
 			if (!p->compound && p->code && strncmp(p->code, "---", 3) != 0 &&
 			    is_country_part(p->code)) {
-				buf b = BUF_INIT;
-				buf_add(&b, p->code, 3);
-				buf_puts(&b, ne->code + 3);
-				ne->code = arena_strndup(c->a, b.data, b.len);
-				buf_free(&b);
+				ne->code = with_country(c, p->code, ne->code + 3);
 				if (c->ex)
 					buf_printf(c->ex, "  NE %d: its place gives %s\n", e, ne->code);
 				break;
