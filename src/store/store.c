@@ -36,9 +36,11 @@
  *            (distinct publishers; documents without one count as one
  *            unknown publisher), num_articles (distinct documents) and
  *            first_mention (its mention_id, the evidence).
- * Indexes: mentions(doc_id), mentions(key), events(source, target, day),
- * events(target, day) (an actor on either side), events(day),
- * events(key). NULL date or place compare with IS. */
+ * Indexes: mentions(doc_id), mentions(key), events(source, target, day)
+ * and events(target, day, source) for an actor on either side, both
+ * carrying what series read (quad, goldstein, num_mentions) so a series
+ * never visits the table; events(day), events(key). NULL date or place
+ * compare with IS. */
 static const char schema_sql[] =
 	"CREATE TABLE IF NOT EXISTS documents("
 	" doc_id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, date TEXT,"
@@ -62,8 +64,10 @@ static const char schema_sql[] =
 	" num_mentions INTEGER NOT NULL, num_sources INTEGER NOT NULL,"
 	" num_articles INTEGER NOT NULL,"
 	" first_mention INTEGER NOT NULL REFERENCES mentions(mention_id));"
-	"CREATE INDEX IF NOT EXISTS events_dyad ON events(source, target, day);"
-	"CREATE INDEX IF NOT EXISTS events_target ON events(target, day);"
+	"CREATE INDEX IF NOT EXISTS events_dyad ON events(source, target, day, quad,"
+	" goldstein, num_mentions);"
+	"CREATE INDEX IF NOT EXISTS events_target ON events(target, day, source, quad,"
+	" goldstein, num_mentions);"
 	"CREATE INDEX IF NOT EXISTS events_day ON events(day);"
 	"CREATE INDEX IF NOT EXISTS events_key ON events(date, source, target, code, place);";
 
@@ -155,6 +159,47 @@ const char *store_error(const store *s)
 	return s->err.data ? s->err.data : "no error";
 }
 
+/* ---- ISO weeks ---- */
+
+/* Days from 1970-01-01 to the proleptic Gregorian date y-m-d. */
+static long days_from_civil(long y, long m, long d)
+{
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* SQL dyad_iso_week('YYYY-MM-DD') -> 'YYYY-Www': the ISO 8601 week, whose
+ * year is that of its Thursday; NULL for anything else. A C function:
+ * SQLite's date() modifiers cost several times more per row. */
+static void sql_iso_week(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const unsigned char *t = sqlite3_value_text(argv[0]);
+	int y, m, d;
+	if (!t || sqlite3_value_bytes(argv[0]) < 10 ||
+	    sscanf((const char *)t, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+	    m < 1 || m > 12 || d < 1 || d > 31) {
+		sqlite3_result_null(cx);
+		return;
+	}
+	long days = days_from_civil(y, m, d);
+	long wd = ((days + 3) % 7 + 7) % 7; /* Monday 0; 1970-01-01 was a Thursday */
+	long thu = days - wd + 3;
+	long wy = y;
+	if (thu >= days_from_civil(y + 1, 1, 1))
+		wy = y + 1;
+	else if (thu < days_from_civil(y, 1, 1))
+		wy = y - 1;
+	long week = (thu - days_from_civil(wy, 1, 1)) / 7 + 1;
+	char out[16];
+	int n = snprintf(out, sizeof out, "%04ld-W%02ld", wy, week);
+	sqlite3_result_text(cx, out, n, SQLITE_TRANSIENT);
+}
+
 /* ---- Opening ---- */
 
 static int exec(store *s, const char *sql, const char *what)
@@ -236,6 +281,11 @@ store *store_open(const char *path, int writable, char *err, size_t err_size)
 	}
 	if (sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) != SQLITE_OK) {
 		snprintf(err, err_size, "%s: not a dyad database: %s", path, sqlite3_errmsg(s->db));
+		goto fail;
+	}
+	if (sqlite3_create_function_v2(s->db, "dyad_iso_week", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+				       NULL, sql_iso_week, NULL, NULL, NULL) != SQLITE_OK) {
+		snprintf(err, err_size, "%s: %s", path, sqlite3_errmsg(s->db));
 		goto fail;
 	}
 	if (writable) {
@@ -522,33 +572,44 @@ static void bind_named(sqlite3_stmt *st, const char *name, const char *v)
 
 #define SRC_IN(p) "(e.source >= :" p "lo AND e.source < :" p "hi)"
 #define TGT_IN(p) "(e.target >= :" p "lo AND e.target < :" p "hi)"
+/* The same tests kept off the indexes (unary +): with a source range the
+ * index on (source, target, day) checks the target and day in the index
+ * itself, far cheaper than the planner's guess of a target or day range
+ * followed by a table lookup per row. */
+#define TGT_CHECK(p) "(+e.target >= :" p "lo AND +e.target < :" p "hi)"
 
-/* Appends the WHERE conditions of f (constant fragments only). */
-static void where_filter(buf *sql, const store_filter *f, int series, int both)
+/* Appends the WHERE conditions of f (constant fragments only). side, for
+ * a series of one actor in both roles: 1 its events as source, 2 as
+ * target but not source (the two halves of a UNION ALL, each on its own
+ * covering index); else 0. */
+static void where_filter(buf *sql, const store_filter *f, int series, int both, int side)
 {
+	int actors = f->source || f->target || f->actor;
 	buf_puts(sql, " WHERE 1");
-	if (series && both && f->source && f->target)
-		buf_puts(sql, " AND ((" SRC_IN("s") " AND " TGT_IN("t") ") OR ("
+	if (side == 1)
+		buf_puts(sql, " AND " SRC_IN("s"));
+	else if (side == 2)
+		buf_puts(sql, " AND " TGT_IN("s") " AND NOT (+e.source >= :slo AND +e.source < :shi)");
+	else if (series && both && f->source && f->target)
+		buf_puts(sql, " AND ((" SRC_IN("s") " AND " TGT_CHECK("t") ") OR ("
 			 "(e.source >= :tlo AND e.source < :thi) AND "
-			 "(e.target >= :slo AND e.target < :shi)))");
-	else if (series && both && f->source)
-		buf_puts(sql, " AND (" SRC_IN("s") " OR (e.target >= :slo AND e.target < :shi))");
+			 "(+e.target >= :slo AND +e.target < :shi)))");
 	else {
 		if (f->source)
 			buf_puts(sql, " AND " SRC_IN("s"));
 		if (f->target)
-			buf_puts(sql, " AND " TGT_IN("t"));
+			buf_puts(sql, f->source ? " AND " TGT_CHECK("t") : " AND " TGT_IN("t"));
 	}
 	if (f->actor)
-		buf_puts(sql, " AND (" SRC_IN("a") " OR (e.target >= :alo AND e.target < :ahi))");
+		buf_puts(sql, " AND (" SRC_IN("a") " OR " TGT_IN("a") ")");
 	if (f->code)
 		buf_puts(sql, " AND e.code = :code");
 	if (f->root)
 		buf_puts(sql, " AND e.root = :root");
 	if (f->from)
-		buf_puts(sql, " AND e.day >= :from");
+		buf_puts(sql, actors ? " AND +e.day >= :from" : " AND e.day >= :from");
 	if (f->to)
-		buf_puts(sql, " AND e.day <= :to");
+		buf_puts(sql, actors ? " AND +e.day <= :to" : " AND e.day <= :to");
 	if (series)
 		buf_puts(sql, " AND e.day IS NOT NULL");
 }
@@ -583,7 +644,7 @@ long store_query_events(store *s, const store_filter *f, store_event_fn fn, void
 		 " m.source_text, m.verb_text, m.target_text, e.place, e.country,"
 		 " e.lat, e.lon, e.num_mentions, e.num_sources, e.num_articles,"
 		 " m.sentence FROM events e JOIN mentions m ON m.mention_id = e.first_mention");
-	where_filter(&sql, f, 0, 0);
+	where_filter(&sql, f, 0, 0, 0);
 	buf_puts(&sql, " ORDER BY e.day, e.date, e.source, e.target, e.code, e.place LIMIT :limit");
 	if (sqlite3_prepare_v2(s->db, sql.data, (int)sql.len, &st, NULL) != SQLITE_OK) {
 		n = db_err(s, "preparing the events query");
@@ -633,14 +694,10 @@ out:
 	return n;
 }
 
-/* The period label of e.day, per granularity (ISO weeks: the week's
- * Thursday gives its year and number). */
+/* The period label of e.day, per granularity. */
 static const char *const period_sql[] = {
 	[STORE_BY_DAY] = "e.day",
-	[STORE_BY_WEEK] =
-		"strftime('%Y', date(e.day, '-3 days', 'weekday 4')) || '-W' ||"
-		" printf('%02d', (CAST(strftime('%j', date(e.day, '-3 days', 'weekday 4'))"
-		" AS INTEGER) - 1) / 7 + 1)",
+	[STORE_BY_WEEK] = "dyad_iso_week(e.day)",
 	[STORE_BY_MONTH] = "substr(e.day, 1, 7)",
 	[STORE_BY_YEAR] = "substr(e.day, 1, 4)",
 };
@@ -659,9 +716,18 @@ long store_query_series(store *s, const store_filter *f, int both, store_period 
 	buf_puts(&sql, period_sql[by]);
 	buf_puts(&sql, " AS period, count(*), total(e.num_mentions), total(e.goldstein),"
 		 " avg(e.goldstein), total(e.quad = 1), total(e.quad = 2),"
-		 " total(e.quad = 3), total(e.quad = 4) FROM events e");
-	where_filter(&sql, f, 1, both);
-	buf_puts(&sql, " GROUP BY period ORDER BY period");
+		 " total(e.quad = 3), total(e.quad = 4) FROM (");
+	static const char cols[] = "SELECT e.day, e.quad, e.goldstein, e.num_mentions FROM events e";
+	buf_puts(&sql, cols);
+	if (both && f->source && !f->target) {
+		where_filter(&sql, f, 1, both, 1);
+		buf_puts(&sql, " UNION ALL ");
+		buf_puts(&sql, cols);
+		where_filter(&sql, f, 1, both, 2);
+	} else {
+		where_filter(&sql, f, 1, both, 0);
+	}
+	buf_puts(&sql, ") e GROUP BY period ORDER BY period");
 	if (sqlite3_prepare_v2(s->db, sql.data, (int)sql.len, &st, NULL) != SQLITE_OK) {
 		n = db_err(s, "preparing the series query");
 		goto out;
