@@ -209,6 +209,64 @@ static int exec(store *s, const char *sql, const char *what)
 	return STORE_OK;
 }
 
+/* The schema version, in PRAGMA user_version: 0 in a database this
+ * code just created (then set when writable), STORE_SCHEMA after; a
+ * higher one was written by a newer dyad and is refused. */
+enum { STORE_SCHEMA = 1 };
+
+static int check_version(store *s, int writable, char *err, size_t err_size)
+{
+	sqlite3_stmt *st = NULL;
+	int v = -1;
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (v < 0) {
+		snprintf(err, err_size, "%s: cannot read the schema version: %s", s->path,
+			 sqlite3_errmsg(s->db));
+		return STORE_ERR;
+	}
+	if (v > STORE_SCHEMA) {
+		snprintf(err, err_size, "%s: schema version %d was written by a newer dyad (this one knows %d)",
+			 s->path, v, STORE_SCHEMA);
+		return STORE_ERR;
+	}
+	if (v == 0 && writable &&
+	    /* (the statement names STORE_SCHEMA: PRAGMAs take no parameters) */
+	    sqlite3_exec(s->db, "PRAGMA user_version = 1", NULL, NULL, NULL) != SQLITE_OK) {
+		snprintf(err, err_size, "%s: cannot set the schema version: %s", s->path,
+			 sqlite3_errmsg(s->db));
+		return STORE_ERR;
+	}
+	return STORE_OK;
+}
+
+/* Refuses an SQLite database of some other program (tables, but no
+ * events table): dyad must not add its tables to it. */
+static int check_foreign(store *s, char *err, size_t err_size)
+{
+	sqlite3_stmt *st = NULL;
+	int tables = -1, ours = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT count(*), total(name = 'events') FROM sqlite_schema"
+			       " WHERE type = 'table'", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW) {
+		tables = sqlite3_column_int(st, 0);
+		ours = (int)sqlite3_column_double(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (tables < 0) {
+		snprintf(err, err_size, "%s: cannot read the schema: %s", s->path, sqlite3_errmsg(s->db));
+		return STORE_ERR;
+	}
+	if (tables > 0 && !ours) {
+		snprintf(err, err_size, "%s: not a dyad database (an SQLite database without an events table)",
+			 s->path);
+		return STORE_ERR;
+	}
+	return STORE_OK;
+}
+
 store *store_open(const char *path, int writable, char *err, size_t err_size)
 {
 	store *s = xcalloc(1, sizeof *s);
@@ -289,6 +347,9 @@ store *store_open(const char *path, int writable, char *err, size_t err_size)
 		goto fail;
 	}
 	if (writable) {
+		/* Checked before anything is written (WAL mode persists). */
+		if (check_foreign(s, err, err_size) < 0 || check_version(s, 1, err, err_size) < 0)
+			goto fail;
 		if (exec(s, "PRAGMA journal_mode=WAL", "setting WAL mode") < 0 ||
 		    exec(s, "PRAGMA synchronous=NORMAL", "setting synchronous") < 0 ||
 		    exec(s, "PRAGMA cache_size=-65536", "setting the cache size") < 0 ||
@@ -310,6 +371,8 @@ store *store_open(const char *path, int writable, char *err, size_t err_size)
 			snprintf(err, err_size, "%s: not a dyad database (no events table)", path);
 			goto fail;
 		}
+		if (check_version(s, 0, err, err_size) < 0)
+			goto fail;
 	}
 	return s;
 fail_msg:

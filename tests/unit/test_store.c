@@ -4,6 +4,7 @@
  * filters, series periods (ISO weeks) and uncommitted batches.
  */
 #include <criterion/criterion.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -261,4 +262,47 @@ Test(store, not_a_database)
 	cr_assert(strstr(err, "not a dyad database"), "%s", err);
 	cr_assert_null(store_open(path, 1, err, sizeof err));
 	cr_assert(strstr(err, "not a dyad database"), "%s", err);
+}
+
+Test(store, newer_schema_is_refused)
+{
+	char err[256];
+	store *s = store_open(path, 1, err, sizeof err);
+	cr_assert_not_null(s, "%s", err);
+	store_close(s);
+	sqlite3 *db = NULL;
+	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+	sqlite3_stmt *st = NULL;
+	cr_assert_eq(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
+	cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+	cr_assert_eq(sqlite3_column_int(st, 0), 1, "a new store is schema version 1");
+	sqlite3_finalize(st);
+	cr_assert_eq(sqlite3_exec(db, "PRAGMA user_version = 2", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	cr_assert_null(store_open(path, 0, err, sizeof err));
+	cr_assert(strstr(err, "newer dyad"), "%s", err);
+	cr_assert_null(store_open(path, 1, err, sizeof err));
+	cr_assert(strstr(err, "newer dyad"), "%s", err);
+}
+
+Test(store, other_sqlite_database_is_left_alone)
+{
+	sqlite3 *db = NULL;
+	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(db, "CREATE TABLE bookmarks(url TEXT)", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	char err[256];
+	cr_assert_null(store_open(path, 1, err, sizeof err));
+	cr_assert(strstr(err, "not a dyad database"), "%s", err);
+	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+	sqlite3_stmt *st = NULL;
+	cr_assert_eq(sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema", -1, &st, NULL), SQLITE_OK);
+	cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+	cr_assert_eq(sqlite3_column_int(st, 0), 1, "only the bookmarks table");
+	sqlite3_finalize(st);
+	cr_assert_eq(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, NULL), SQLITE_OK);
+	cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+	cr_assert_str_eq((const char *)sqlite3_column_text(st, 0), "delete", "journal mode untouched");
+	sqlite3_finalize(st);
+	sqlite3_close(db);
 }
