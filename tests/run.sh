@@ -20,8 +20,8 @@ skp()  { skip=$((skip + 1)); echo "SKIP: $1"; }
 
 # 1. Unit tests.
 echo "== unit tests"
-out=$("$BUILD/unit-tests" --jobs 1 2>&1); rc=$?
-echo "$out" | grep -E '^\[----\]|FAIL|Synthesis|Warning|Assertion' | head -50
+out=$("$BUILD/unit-tests" --jobs 1 --verbose 2>&1); rc=$?
+echo "$out" | grep -E '^\[----\]|FAIL|SKIP|Synthesis|Warning|Assertion' | head -80
 synth=$(echo "$out" | grep 'Synthesis:' | tail -1)
 if [ -z "$synth" ]; then
 	bad "unit-tests (no synthesis line; exit $rc)"
