@@ -18,7 +18,8 @@
 
 enum {
 	Q_DB = 256, Q_SOURCE, Q_TARGET, Q_ACTOR, Q_CODE, Q_ROOT, Q_FROM, Q_TO,
-	Q_LIMIT, Q_FORMAT, Q_BOTH, Q_BY
+	Q_LIMIT, Q_FORMAT, Q_BOTH, Q_BY, Q_QUAD, Q_PLOVER, Q_PLACE, Q_TEXT,
+	Q_MENTIONS, Q_OFFSET
 };
 
 static const struct option query_opts[] = {
@@ -34,6 +35,12 @@ static const struct option query_opts[] = {
 	{"format", required_argument, NULL, Q_FORMAT},
 	{"both", no_argument, NULL, Q_BOTH},
 	{"by", required_argument, NULL, Q_BY},
+	{"quad", required_argument, NULL, Q_QUAD},
+	{"plover", required_argument, NULL, Q_PLOVER},
+	{"place", required_argument, NULL, Q_PLACE},
+	{"text", required_argument, NULL, Q_TEXT},
+	{"mentions", no_argument, NULL, Q_MENTIONS},
+	{"offset", required_argument, NULL, Q_OFFSET},
 	{NULL, 0, NULL, 0},
 };
 
@@ -63,6 +70,22 @@ static int parse_day(const char *cmd, const char *opt, const char *s, char out[1
 	return 0;
 }
 
+/* Parses a count (min 0 or 1) into *out; -1 with a message if it is not
+ * one. */
+static int parse_count(const char *cmd, const char *opt, const char *s, long min, long *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < min) {
+		fprintf(stderr, "dyad query %s: %s %s: want a %s count\n", cmd, opt, s,
+			min > 0 ? "positive" : "non-negative");
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
 static int parse_args(int argc, char **argv, const char *cmd, query_args *q)
 {
 	memset(q, 0, sizeof *q);
@@ -88,17 +111,35 @@ static int parse_args(int argc, char **argv, const char *cmd, query_args *q)
 				return -1;
 			q->f.to = q->to;
 			break;
-		case Q_LIMIT: {
-			char *end;
-			errno = 0;
-			long v = strtol(optarg, &end, 10);
-			if (errno || end == optarg || *end || v <= 0) {
-				fprintf(stderr, "dyad query %s: --limit %s: want a positive count\n", cmd, optarg);
+		case Q_LIMIT:
+			if (parse_count(cmd, "--limit", optarg, 1, &q->f.limit) < 0)
+				return -1;
+			break;
+		case Q_OFFSET:
+			if (parse_count(cmd, "--offset", optarg, 0, &q->f.offset) < 0)
+				return -1;
+			break;
+		case Q_QUAD: {
+			long v;
+			if (parse_count(cmd, "--quad", optarg, 1, &v) < 0)
+				return -1;
+			if (v > 4) {
+				fprintf(stderr, "dyad query %s: --quad %s: want 1, 2, 3 or 4\n", cmd, optarg);
 				return -1;
 			}
-			q->f.limit = v;
+			q->f.quad = (int)v;
 			break;
 		}
+		case Q_PLOVER: q->f.plover = optarg; break;
+		case Q_PLACE: q->f.place = optarg; break;
+		case Q_TEXT:
+			if (!*optarg) {
+				fprintf(stderr, "dyad query %s: --text needs words to search for\n", cmd);
+				return -1;
+			}
+			q->f.text = optarg;
+			break;
+		case Q_MENTIONS: q->f.mentions = 1; break;
 		case Q_FORMAT:
 			if (!strcmp(optarg, "table"))
 				q->format = FMT_TABLE;
@@ -299,8 +340,8 @@ int cmd_query(int argc, char **argv)
 			fprintf(stderr, "dyad query series: only --format csv is available\n");
 			return EXIT_USAGE;
 		}
-		if (q.f.limit) {
-			fprintf(stderr, "dyad query series: --limit applies to query events only\n");
+		if (q.f.limit || q.f.offset || q.f.mentions) {
+			fprintf(stderr, "dyad query series: --limit, --offset and --mentions apply to query events only\n");
 			return EXIT_USAGE;
 		}
 	} else if (q.both || q.by >= 0) {

@@ -71,6 +71,18 @@ static const char schema_sql[] =
 	"CREATE INDEX IF NOT EXISTS events_day ON events(day);"
 	"CREATE INDEX IF NOT EXISTS events_key ON events(date, source, target, code, place);";
 
+/* Full text over the mentions' sentences (FTS5, external content: the
+ * text stays in mentions). A batch indexes its new mentions at commit in
+ * one statement (ST_FTS_NEW; a trigger per row costs as much as the rest
+ * of ingest) and unindexes a replaced document's older mentions before
+ * deleting them (ST_FTS_DEL_DOC). Created, and filled from the stored
+ * mentions, when a writable open finds it missing (databases made before
+ * it existed). */
+static const char fts_sql[] =
+	"CREATE VIRTUAL TABLE mentions_fts USING fts5(sentence,"
+	" content='mentions', content_rowid='mention_id');"
+	"INSERT INTO mentions_fts(mentions_fts) VALUES('rebuild');";
+
 /* Keys whose events must be recomputed at commit (connection-private). */
 static const char temp_sql[] =
 	"CREATE TEMP TABLE IF NOT EXISTS affected("
@@ -83,7 +95,8 @@ static const char temp_sql[] =
 
 enum {
 	ST_STATUS, ST_MARK_DOC, ST_DEL_DOC, ST_PUT_DOC, ST_MENTION,
-	ST_MARK_NEW, ST_DEL_EVENTS, ST_ADD_EVENTS, ST_CLEAR, ST_MAXID, ST_N
+	ST_MARK_NEW, ST_DEL_EVENTS, ST_ADD_EVENTS, ST_CLEAR, ST_MAXID,
+	ST_FTS_NEW, ST_FTS_DEL_DOC, ST_N
 };
 
 static const char *const stmt_sql[ST_N] = {
@@ -123,6 +136,12 @@ static const char *const stmt_sql[ST_N] = {
 		" JOIN mentions f ON f.mention_id = g.first",
 	[ST_CLEAR] = "DELETE FROM temp.affected",
 	[ST_MAXID] = "SELECT coalesce(max(mention_id), 0) FROM mentions",
+	[ST_FTS_NEW] = "INSERT INTO mentions_fts(rowid, sentence) SELECT mention_id, sentence"
+		       " FROM mentions WHERE mention_id > ?1",
+	/* Only mentions of earlier batches are indexed. */
+	[ST_FTS_DEL_DOC] = "INSERT INTO mentions_fts(mentions_fts, rowid, sentence)"
+			   " SELECT 'delete', mention_id, sentence FROM mentions"
+			   " WHERE doc_id = ?1 AND mention_id <= ?2",
 };
 
 struct store {
@@ -267,6 +286,21 @@ static int check_foreign(store *s, char *err, size_t err_size)
 	return STORE_OK;
 }
 
+/* 1 when the database has its full-text index, 0 when not, or
+ * STORE_ERR. */
+static int has_fts(store *s)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM sqlite_schema WHERE name = 'mentions_fts'",
+			       -1, &st, NULL) != SQLITE_OK)
+		return db_err(s, "looking for the full-text index");
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_err(s, "looking for the full-text index");
+	return rc == SQLITE_ROW;
+}
+
 store *store_open(const char *path, int writable, char *err, size_t err_size)
 {
 	store *s = xcalloc(1, sizeof *s);
@@ -357,6 +391,15 @@ store *store_open(const char *path, int writable, char *err, size_t err_size)
 		    exec(s, schema_sql, "creating the schema") < 0 ||
 		    exec(s, temp_sql, "creating the work table") < 0)
 			goto fail_msg;
+		int fts = has_fts(s);
+		if (fts < 0)
+			goto fail_msg;
+		if (!fts && (exec(s, "BEGIN IMMEDIATE", "starting the full-text index") < 0 ||
+			     exec(s, fts_sql, "creating the full-text index") < 0 ||
+			     exec(s, "COMMIT", "committing the full-text index") < 0)) {
+			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+			goto fail_msg;
+		}
 		for (int i = 0; i < ST_N; i++) {
 			if (sqlite3_prepare_v2(s->db, stmt_sql[i], -1, &s->st[i], NULL) != SQLITE_OK) {
 				db_err(s, "preparing a statement");
@@ -461,7 +504,9 @@ int store_commit(store *s)
 		return STORE_ERR;
 	}
 	sqlite3_bind_int64(s->st[ST_MARK_NEW], 1, s->batch_max);
+	sqlite3_bind_int64(s->st[ST_FTS_NEW], 1, s->batch_max);
 	if (step_done(s, s->st[ST_MARK_NEW], "marking new mentions") < 0 ||
+	    step_done(s, s->st[ST_FTS_NEW], "indexing new sentences") < 0 ||
 	    step_done(s, s->st[ST_DEL_EVENTS], "removing stale events") < 0 ||
 	    step_done(s, s->st[ST_ADD_EVENTS], "computing events") < 0 ||
 	    step_done(s, s->st[ST_CLEAR], "clearing marks") < 0)
@@ -538,6 +583,10 @@ int store_doc_put(store *s, const doc *d, const char *hash)
 	}
 	sqlite3_bind_text(s->st[ST_MARK_DOC], 1, d->id, -1, SQLITE_STATIC);
 	if (step_done(s, s->st[ST_MARK_DOC], "marking old mentions") < 0)
+		return STORE_ERR;
+	sqlite3_bind_text(s->st[ST_FTS_DEL_DOC], 1, d->id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s->st[ST_FTS_DEL_DOC], 2, s->batch_max);
+	if (step_done(s, s->st[ST_FTS_DEL_DOC], "unindexing old sentences") < 0)
 		return STORE_ERR;
 	sqlite3_bind_text(s->st[ST_DEL_DOC], 1, d->id, -1, SQLITE_STATIC);
 	if (step_done(s, s->st[ST_DEL_DOC], "removing old mentions") < 0)
@@ -644,8 +693,9 @@ static void bind_named(sqlite3_stmt *st, const char *name, const char *v)
 /* Appends the WHERE conditions of f (constant fragments only). side, for
  * a series of one actor in both roles: 1 its events as source, 2 as
  * target but not source (the two halves of a UNION ALL, each on its own
- * covering index); else 0. */
-static void where_filter(buf *sql, const store_filter *f, int series, int both, int side)
+ * covering index); else 0. mentions: e is the mentions table. */
+static void where_filter(buf *sql, const store_filter *f, int series, int both, int side,
+			 int mentions)
 {
 	int actors = f->source || f->target || f->actor;
 	buf_puts(sql, " WHERE 1");
@@ -669,6 +719,19 @@ static void where_filter(buf *sql, const store_filter *f, int series, int both, 
 		buf_puts(sql, " AND e.code = :code");
 	if (f->root)
 		buf_puts(sql, " AND e.root = :root");
+	if (f->quad)
+		buf_puts(sql, " AND e.quad = :quad");
+	if (f->plover)
+		buf_puts(sql, " AND e.plover = :plover COLLATE NOCASE");
+	if (f->place)
+		buf_puts(sql, " AND (e.place = :place COLLATE NOCASE OR e.country = :place)");
+	if (f->text && mentions)
+		buf_puts(sql, " AND e.mention_id IN (SELECT rowid FROM mentions_fts"
+			 " WHERE mentions_fts MATCH :text)");
+	else if (f->text)
+		buf_puts(sql, " AND e.event_id IN (SELECT x.event_id FROM mentions_fts"
+			 " JOIN mentions mm ON mm.mention_id = mentions_fts.rowid"
+			 " JOIN events x ON " KEY_JOIN("x", "mm") " WHERE mentions_fts MATCH :text)");
 	if (f->from)
 		buf_puts(sql, actors ? " AND +e.day >= :from" : " AND e.day >= :from");
 	if (f->to)
@@ -689,6 +752,12 @@ static void bind_filter(sqlite3_stmt *st, const store_filter *f, buf *scratch)
 	bind_named(st, ":root", f->root);
 	bind_named(st, ":from", f->from);
 	bind_named(st, ":to", f->to);
+	bind_named(st, ":plover", f->plover);
+	bind_named(st, ":place", f->place);
+	bind_named(st, ":text", f->text);
+	int i = sqlite3_bind_parameter_index(st, ":quad");
+	if (i)
+		sqlite3_bind_int(st, i, f->quad);
 }
 
 static const char *col_text(sqlite3_stmt *st, int i)
@@ -701,14 +770,33 @@ long store_query_events(store *s, const store_filter *f, store_event_fn fn, void
 	buf sql = BUF_INIT, scratch = BUF_INIT;
 	sqlite3_stmt *st = NULL;
 	long n = 0;
-	buf_puts(&sql,
-		 "SELECT m.doc_id, m.sid, m.sent, e.date, e.date_precision, e.source,"
-		 " e.target, e.code, e.root, e.quad, e.goldstein, e.plover,"
-		 " m.source_text, m.verb_text, m.target_text, e.place, e.country,"
-		 " e.lat, e.lon, e.num_mentions, e.num_sources, e.num_articles,"
-		 " m.sentence FROM events e JOIN mentions m ON m.mention_id = e.first_mention");
-	where_filter(&sql, f, 0, 0, 0);
-	buf_puts(&sql, " ORDER BY e.day, e.date, e.source, e.target, e.code, e.place LIMIT :limit");
+	if (f->text) {
+		int fts = has_fts(s);
+		if (fts <= 0) {
+			if (fts == 0)
+				set_err(s, "%s: no full-text index (an older dyad made this database):"
+					" ingest into it once to build it", s->path);
+			return STORE_ERR;
+		}
+	}
+	if (f->mentions)
+		buf_puts(&sql,
+			 "SELECT e.doc_id, e.sid, e.sent, e.date, e.date_precision, e.source,"
+			 " e.target, e.code, e.root, e.quad, e.goldstein, e.plover,"
+			 " e.source_text, e.verb_text, e.target_text, e.place, e.country,"
+			 " e.lat, e.lon, v.num_mentions, v.num_sources, v.num_articles,"
+			 " e.sentence FROM mentions e JOIN events v ON " KEY_JOIN("v", "e"));
+	else
+		buf_puts(&sql,
+			 "SELECT m.doc_id, m.sid, m.sent, e.date, e.date_precision, e.source,"
+			 " e.target, e.code, e.root, e.quad, e.goldstein, e.plover,"
+			 " m.source_text, m.verb_text, m.target_text, e.place, e.country,"
+			 " e.lat, e.lon, e.num_mentions, e.num_sources, e.num_articles,"
+			 " m.sentence FROM events e JOIN mentions m ON m.mention_id = e.first_mention");
+	where_filter(&sql, f, 0, 0, 0, f->mentions);
+	buf_puts(&sql, " ORDER BY e.day, e.date, e.source, e.target, e.code, e.place");
+	buf_puts(&sql, f->mentions ? ", e.mention_id" : "");
+	buf_puts(&sql, " LIMIT :limit OFFSET :offset");
 	if (sqlite3_prepare_v2(s->db, sql.data, (int)sql.len, &st, NULL) != SQLITE_OK) {
 		n = db_err(s, "preparing the events query");
 		goto out;
@@ -716,6 +804,8 @@ long store_query_events(store *s, const store_filter *f, store_event_fn fn, void
 	bind_filter(st, f, &scratch);
 	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":limit"),
 			   f->limit > 0 ? (sqlite3_int64)f->limit : -1);
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":offset"),
+			   f->offset > 0 ? (sqlite3_int64)f->offset : 0);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		store_event_row r;
@@ -749,7 +839,7 @@ long store_query_events(store *s, const store_filter *f, store_event_fn fn, void
 		n++;
 	}
 	if (rc != SQLITE_DONE)
-		n = db_err(s, "reading events");
+		n = db_err(s, f->text ? "reading events (the full-text query)" : "reading events");
 out:
 	sqlite3_finalize(st);
 	buf_free(&sql);
@@ -783,12 +873,12 @@ long store_query_series(store *s, const store_filter *f, int both, store_period 
 	static const char cols[] = "SELECT e.day, e.quad, e.goldstein, e.num_mentions FROM events e";
 	buf_puts(&sql, cols);
 	if (both && f->source && !f->target) {
-		where_filter(&sql, f, 1, both, 1);
+		where_filter(&sql, f, 1, both, 1, 0);
 		buf_puts(&sql, " UNION ALL ");
 		buf_puts(&sql, cols);
-		where_filter(&sql, f, 1, both, 2);
+		where_filter(&sql, f, 1, both, 2, 0);
 	} else {
-		where_filter(&sql, f, 1, both, 0);
+		where_filter(&sql, f, 1, both, 0, 0);
 	}
 	buf_puts(&sql, ") e GROUP BY period ORDER BY period");
 	if (sqlite3_prepare_v2(s->db, sql.data, (int)sql.len, &st, NULL) != SQLITE_OK) {

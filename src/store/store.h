@@ -80,7 +80,14 @@ typedef struct store_filter {
 	const char *root;    /* root code, exactly ("04") */
 	const char *from;    /* first day, inclusive */
 	const char *to;      /* last day, inclusive */
+	int quad;            /* quad class 1..4; 0 = any */
+	const char *plover;  /* PLOVER category, any case ("REJECT") */
+	const char *place;   /* place name (any case) or its country code */
+	const char *text;    /* FTS5 query over the mentions' sentences: an
+			      * event matches when one of its mentions does */
+	int mentions;        /* store_query_events: one row per mention */
 	long limit;          /* at most this many rows; 0 = all */
+	long offset;         /* skip this many rows first */
 } store_filter;
 
 /* One deduplicated event with its first mention as evidence. Strings are
@@ -103,8 +110,11 @@ typedef struct store_event_row {
 
 typedef void (*store_event_fn)(void *ctx, const store_event_row *r);
 
-/* Calls fn for every event matching f, by date then source, target, code.
- * Returns the number of rows, or STORE_ERR. */
+/* Calls fn for every event matching f, by date then source, target, code,
+ * place. With f->mentions, for every mention instead (its own document,
+ * sentence and texts; the counts of its event), in the same order then
+ * by mention. Returns the number of rows, or STORE_ERR (a --text query
+ * FTS5 cannot parse is one). */
 long store_query_events(store *s, const store_filter *f, store_event_fn fn,
 			void *ctx);
 
