@@ -22,6 +22,7 @@ static const char usage[] =
 	"  evaluate   score coding against a real-news test set (JSON Lines)\n"
 	"  ingest     code documents and keep them, their mentions and events in a store\n"
 	"  query      events or time series from a store\n"
+	"  export     every stored event (or mention) as jsonl, csv, phoenix, gdelt or icews\n"
 	"  version    version, lexicon and gazetteer sizes\n"
 	"\n"
 	"Common options:\n"
@@ -43,7 +44,8 @@ static const char usage[] =
 	"dyad query events: --db FILE [--source A] [--target B] [--actor X] [--code C]\n"
 	"               [--root R] [--from D] [--to D] [--limit N] [--format table|csv|jsonl]\n"
 	"dyad query series: --db FILE --source A [--target B] [--both]\n"
-	"               --by day|week|month|year [--from D] [--to D]\n";
+	"               --by day|week|month|year [--from D] [--to D]\n"
+	"dyad export:   --db FILE --format jsonl|csv|phoenix|gdelt|icews [--mentions] [-o FILE]\n";
 
 int main(int argc, char **argv)
 {
@@ -64,6 +66,8 @@ int main(int argc, char **argv)
 		return cmd_ingest(argc - 1, argv + 1);
 	if (!strcmp(cmd, "query"))
 		return cmd_query(argc - 1, argv + 1);
+	if (!strcmp(cmd, "export"))
+		return cmd_export(argc - 1, argv + 1);
 	if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
 		/* What this build carries, for users and for tests that need
 		 * the gazetteer (it is empty when built without npm). */

@@ -1,0 +1,72 @@
+/*
+ * export.h - whole-store exports: every stored event (or every mention)
+ * streamed one row at a time from the SQLite store, and written as JSON
+ * Lines, CSV, Phoenix TSV, the GDELT 2.0 event table or ICEWS TSV
+ * (columns as in ../shared/docs/formats.md, "Other export formats").
+ */
+#ifndef DYAD_STORE_EXPORT_H
+#define DYAD_STORE_EXPORT_H
+
+#include <stddef.h>
+
+#include "../util/buf.h"
+
+typedef struct export_reader export_reader;
+
+typedef enum export_format {
+	EXPORT_JSONL, EXPORT_CSV, EXPORT_PHOENIX, EXPORT_GDELT, EXPORT_ICEWS
+} export_format;
+
+/* One exported row: an event with its first mention as evidence, or one
+ * mention (then num_* are 1). Strings are borrowed, valid during the
+ * callback; NULL when absent. */
+typedef struct export_row {
+	long long id;            /* event_id, or mention_id with mentions */
+	const char *doc, *sid;
+	int sent;                /* 0-based sentence index */
+	const char *date, *date_precision; /* ISO reduced precision, or NULL */
+	const char *day;         /* the date's first day YYYY-MM-DD, or NULL */
+	const char *source, *target, *code, *root, *plover;
+	int quad;                /* 0 when not a CAMEO code */
+	int has_goldstein;
+	double goldstein;
+	const char *source_text, *verb_text, *target_text;
+	const char *place, *country;
+	int has_latlon;
+	double lat, lon;
+	long num_mentions, num_sources, num_articles;
+	const char *sentence;    /* the evidence sentence's text */
+	const char *url;         /* the document's URL */
+	const char *publisher;   /* the document's source (publisher) */
+	const char *story_date;  /* the document's date, ISO */
+} export_row;
+
+/* Returns nonzero to stop the export (e.g. on a write error). */
+typedef int (*export_fn)(void *ctx, const export_row *r);
+
+/* Opens the dyad database at path for reading (it must exist and be a
+ * dyad store; checked with store_open). Returns the reader, or NULL with
+ * a message naming path in err (err_size bytes, NUL-terminated). */
+export_reader *export_open(const char *path, char *err, size_t err_size);
+/* Closes r; NULL is a no-op. */
+void export_close(export_reader *r);
+/* The last error's message (owned by r, valid until the next call). */
+const char *export_error(const export_reader *r);
+
+/* Calls fn for every event (mentions == 0; ordered by day, date, source,
+ * target, code, place as `dyad query events`) or every mention (ordered
+ * by mention id, i.e. document then sentence as ingested), one row at a
+ * time. Returns the number of rows passed to fn, or -1 on a database
+ * error (message in export_error). A nonzero fn result stops early and
+ * the count so far is returned. */
+long export_rows(export_reader *r, int mentions, export_fn fn, void *ctx);
+
+/* Parses "jsonl", "csv", "phoenix", "gdelt" or "icews"; -1 if unknown. */
+int export_parse_format(const char *name);
+/* Appends the header line of format f to out (CSV and ICEWS have one;
+ * nothing for the others). */
+void export_header(buf *out, export_format f);
+/* Appends r (borrowed) as one line of format f, ending in '\n'. */
+void export_write(buf *out, export_format f, const export_row *r);
+
+#endif
