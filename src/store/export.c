@@ -425,7 +425,7 @@ static void gdelt_actor(buf *out, const char *code, const char *name)
 	}
 }
 
-/* The last day of a year with 365 or 366 days, for FractionDate. */
+/* A Gregorian leap year (366 days), for FractionDate. */
 static int is_leap(int y)
 {
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
