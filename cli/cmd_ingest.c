@@ -3,6 +3,8 @@
  * does and keeps documents, mentions and events in the store. Documents
  * already stored with the same content are skipped; changed ones replace
  * their old mentions. Batches commit at story boundaries, atomically.
+ * `dyad recode --db FILE` codes the stored documents again, with other
+ * dictionaries, and reports the events added, removed and changed.
  */
 #include "commands.h"
 #include "options.h"
@@ -96,12 +98,17 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Progress on a terminal: documents, skips, mentions, rate. */
+/* Progress on a terminal: documents, skips, mentions, rate. skipped < 0:
+ * recode (no skips). */
 static void progress(double t0, long docs, long skipped, long events, int last)
 {
 	double dt = now() - t0;
-	fprintf(stderr, "\ringest: %ld documents (%ld unchanged, skipped), %ld mentions, %.0f documents/s%s",
-		docs, skipped, events, dt > 0 ? (double)docs / dt : 0.0, last ? "\n" : "");
+	char skip[64] = "";
+	if (skipped >= 0)
+		snprintf(skip, sizeof skip, " (%ld unchanged, skipped)", skipped);
+	fprintf(stderr, "\r%s: %ld documents%s, %ld mentions, %.0f documents/s%s",
+		skipped >= 0 ? "ingest" : "recode", docs, skip, events,
+		dt > 0 ? (double)docs / dt : 0.0, last ? "\n" : "");
 }
 
 int cmd_ingest(int argc, char **argv)
@@ -250,6 +257,138 @@ int cmd_ingest(int argc, char **argv)
 	arena_free(ic.mem);
 	if (rc == EXIT_OK && diag_count(dg) > dict_reports)
 		rc = EXIT_INPUT;
+	diag_free(dg);
+	cli_opts_free(&o);
+	return rc;
+}
+
+/* ---- dyad recode ---- */
+
+typedef struct diff_out {
+	long added, removed, changed;
+} diff_out;
+
+static void print_diff(void *ctx, const store_diff_row *r)
+{
+	diff_out *t = ctx;
+	printf("%-5s  %7ld  %7ld  %7ld\n", r->root[0] ? r->root : "-", r->added, r->removed,
+	       r->changed);
+	t->added += r->added;
+	t->removed += r->removed;
+	t->changed += r->changed;
+}
+
+int cmd_recode(int argc, char **argv)
+{
+	cli_opts o;
+	if (cli_parse(argc, argv, "recode", &o) < 0) {
+		cli_opts_free(&o);
+		return EXIT_USAGE;
+	}
+	if (!o.db || o.nargs > 0 || o.format || o.output || o.input != READ_AUTO || o.use_parse) {
+		fprintf(stderr, "usage: dyad recode --db FILE [dictionary and coding options]"
+			" (it codes the stored documents: no input files, --input, --use-parse,"
+			" --format or -o)\n");
+		cli_opts_free(&o);
+		return EXIT_USAGE;
+	}
+	if (access(o.db, F_OK) != 0) {
+		fprintf(stderr, "dyad recode: %s: no such database (create it with dyad ingest)\n", o.db);
+		cli_opts_free(&o);
+		return EXIT_IO;
+	}
+	char err[512];
+	store *st = store_open(o.db, 1, err, sizeof err);
+	if (!st) {
+		fprintf(stderr, "dyad recode: %s\n", err);
+		cli_opts_free(&o);
+		return EXIT_IO;
+	}
+	int rc = EXIT_OK;
+	diag *dg = diag_new(stderr, o.strict);
+	ingest_ctx ic = {.st = st, .mem = arena_new()};
+	eng_sink sink = {.ctx = &ic, .event = on_event, .story_end = on_story_end};
+	engine *eng = NULL;
+	eng_session *ses = NULL;
+	char **ids = NULL;
+	long nids = 0, done = 0, batch_docs = 0;
+	int tty = isatty(2);
+	double t0 = now(), last_shown = t0;
+	if (cli_open_engine(&o, NULL, dg, &sink, &eng, &ses) < 0) {
+		rc = EXIT_IO;
+		goto out;
+	}
+	long dict_reports = diag_count(dg);
+	if (store_recode_snapshot(st) < 0 || (nids = store_doc_ids(st, &ids)) < 0 ||
+	    store_begin(st) < 0) {
+		fprintf(stderr, "dyad recode: %s\n", store_error(st));
+		rc = EXIT_IO;
+		goto out;
+	}
+	doc_settings set = cli_apply_flags(&o, doc_settings_default(0));
+	for (long i = 0; i < nids && !ic.failed; i++) {
+		doc d = {0};
+		if (store_doc_get(st, ids[i], &d) < 0 || store_doc_recode(st, ids[i]) < 0) {
+			fprintf(stderr, "dyad recode: %s\n", store_error(st));
+			doc_clear(&d);
+			ic.failed = 1;
+			break;
+		}
+		if (d.date == 0 && o.date)
+			d.date = o.date;
+		ic.cur_doc = d.id;
+		if (eng_code_doc(ses, &d, &set, 0) < 0)
+			rc = EXIT_INPUT;
+		eng_finish(ses); /* each stored document is a story */
+		ic.cur_doc = NULL;
+		doc_clear(&d);
+		done++;
+		if (++batch_docs >= INGEST_BATCH_DOCS && !ic.failed) {
+			if (store_commit(st) < 0 || store_begin(st) < 0) {
+				fprintf(stderr, "dyad recode: %s\n", store_error(st));
+				ic.failed = 1;
+			}
+			batch_docs = 0;
+		}
+		if (tty && now() - last_shown > 0.5) {
+			progress(t0, done, -1, ic.events, 0);
+			last_shown = now();
+		}
+	}
+	if (!ic.failed && store_commit(st) < 0) {
+		fprintf(stderr, "dyad recode: %s\n", store_error(st));
+		ic.failed = 1;
+	}
+	if (tty)
+		progress(t0, done, -1, ic.events, 1);
+	if (ic.failed) {
+		rc = EXIT_IO;
+		goto out;
+	}
+	printf("%-5s  %7s  %7s  %7s\n", "root", "added", "removed", "changed");
+	diff_out tot = {0, 0, 0};
+	if (store_recode_diff(st, print_diff, &tot) < 0) {
+		fprintf(stderr, "dyad recode: %s\n", store_error(st));
+		rc = EXIT_IO;
+		goto out;
+	}
+	printf("%-5s  %7ld  %7ld  %7ld\n", "total", tot.added, tot.removed, tot.changed);
+	fprintf(stderr, "dyad recode: %ld documents recoded, %ld mentions\n", done, ic.events);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "dyad recode: error writing standard output\n");
+		rc = EXIT_IO;
+	}
+	if (rc == EXIT_OK && diag_count(dg) > dict_reports)
+		rc = EXIT_INPUT;
+out:
+	eng_session_free(ses);
+	engine_free(eng);
+	store_close(st); /* rolls back a batch left open by a failure */
+	for (long i = 0; i < nids; i++)
+		free(ids[i]);
+	free(ids);
+	free(ic.held);
+	arena_free(ic.mem);
 	diag_free(dg);
 	cli_opts_free(&o);
 	return rc;

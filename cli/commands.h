@@ -10,6 +10,7 @@ int cmd_validate(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_evaluate(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
+int cmd_recode(int argc, char **argv);
 int cmd_query(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 

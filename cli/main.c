@@ -21,6 +21,7 @@ static const char usage[] =
 	"  explain    show how one sentence is tokenised, parsed and coded\n"
 	"  evaluate   score coding against a real-news test set (JSON Lines)\n"
 	"  ingest     code documents and keep them, their mentions and events in a store\n"
+	"  recode     code a store's documents again with other dictionaries; report the changes\n"
 	"  query      events or time series from a store\n"
 	"  export     every stored event (or mention) as jsonl, csv, phoenix, gdelt or icews\n"
 	"  version    version, lexicon and gazetteer sizes\n"
@@ -62,6 +63,8 @@ int main(int argc, char **argv)
 		return cmd_explain(argc - 1, argv + 1);
 	if (!strcmp(cmd, "evaluate"))
 		return cmd_evaluate(argc - 1, argv + 1);
+	if (!strcmp(cmd, "recode"))
+		return cmd_recode(argc - 1, argv + 1);
 	if (!strcmp(cmd, "ingest"))
 		return cmd_ingest(argc - 1, argv + 1);
 	if (!strcmp(cmd, "query"))

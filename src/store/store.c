@@ -96,7 +96,7 @@ static const char temp_sql[] =
 enum {
 	ST_STATUS, ST_MARK_DOC, ST_DEL_DOC, ST_PUT_DOC, ST_MENTION,
 	ST_MARK_NEW, ST_DEL_EVENTS, ST_ADD_EVENTS, ST_CLEAR, ST_MAXID,
-	ST_FTS_NEW, ST_FTS_DEL_DOC, ST_N
+	ST_FTS_NEW, ST_FTS_DEL_DOC, ST_N, ST_GET_DOC = ST_N, ST_ALL
 };
 
 static const char *const stmt_sql[ST_N] = {
@@ -147,7 +147,8 @@ static const char *const stmt_sql[ST_N] = {
 struct store {
 	sqlite3 *db;            /* the connection */
 	char *path;             /* owned copy of the file name, for messages */
-	sqlite3_stmt *st[ST_N]; /* prepared ingest statements (writable only) */
+	sqlite3_stmt *st[ST_ALL]; /* prepared ingest statements (writable only);
+				   * ST_GET_DOC when first used */
 	int in_batch;           /* a transaction is open */
 	sqlite3_int64 batch_max;/* max mention_id when the batch began */
 	buf err;                /* the last error message */
@@ -431,7 +432,7 @@ void store_close(store *s)
 {
 	if (!s)
 		return;
-	for (int i = 0; i < ST_N; i++)
+	for (int i = 0; i < ST_ALL; i++)
 		sqlite3_finalize(s->st[i]);
 	if (s->in_batch && s->db)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -575,21 +576,15 @@ static void bind_opt(sqlite3_stmt *st, int i, const char *v)
 		sqlite3_bind_null(st, i);
 }
 
+static int drop_mentions(store *s, const char *id);
+
 int store_doc_put(store *s, const doc *d, const char *hash)
 {
 	if (!s->in_batch) {
 		set_err(s, "%s: store_doc_put outside a batch", s->path);
 		return STORE_ERR;
 	}
-	sqlite3_bind_text(s->st[ST_MARK_DOC], 1, d->id, -1, SQLITE_STATIC);
-	if (step_done(s, s->st[ST_MARK_DOC], "marking old mentions") < 0)
-		return STORE_ERR;
-	sqlite3_bind_text(s->st[ST_FTS_DEL_DOC], 1, d->id, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s->st[ST_FTS_DEL_DOC], 2, s->batch_max);
-	if (step_done(s, s->st[ST_FTS_DEL_DOC], "unindexing old sentences") < 0)
-		return STORE_ERR;
-	sqlite3_bind_text(s->st[ST_DEL_DOC], 1, d->id, -1, SQLITE_STATIC);
-	if (step_done(s, s->st[ST_DEL_DOC], "removing old mentions") < 0)
+	if (drop_mentions(s, d->id) < 0)
 		return STORE_ERR;
 	sqlite3_stmt *st = s->st[ST_PUT_DOC];
 	char date[16];
@@ -654,6 +649,155 @@ int store_mention_add(store *s, const char *doc_id, const ev_event *e)
 	sqlite3_bind_text(st, 21, spans, -1, SQLITE_TRANSIENT);
 	bind_opt(st, 22, e->sentence_text);
 	return step_done(s, st, "storing a mention");
+}
+
+/* ---- Recoding ---- */
+
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+long store_doc_ids(store *s, char ***ids)
+{
+	sqlite3_stmt *st = NULL;
+	char **v = NULL;
+	size_t n = 0, cap = 0;
+	*ids = NULL;
+	if (sqlite3_prepare_v2(s->db, "SELECT doc_id FROM documents ORDER BY doc_id", -1, &st,
+			       NULL) != SQLITE_OK)
+		return db_err(s, "listing documents");
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *id = col_text(st, 0);
+		if (n == cap)
+			xgrow((void **)&v, &cap, n + 1, sizeof *v);
+		v[n++] = xstrdup(id ? id : "");
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		for (size_t i = 0; i < n; i++)
+			free(v[i]);
+		free(v);
+		return db_err(s, "listing documents");
+	}
+	*ids = v;
+	return (long)n;
+}
+
+static char *col_dup(sqlite3_stmt *st, int i)
+{
+	const char *t = col_text(st, i);
+	return t ? xstrdup(t) : NULL;
+}
+
+int store_doc_get(store *s, const char *id, doc *d)
+{
+	doc_clear(d);
+	sqlite3_stmt *st = s->st[ST_GET_DOC];
+	if (!st && sqlite3_prepare_v2(s->db, "SELECT date, source, url, title, text FROM documents"
+				      " WHERE doc_id = ?1", -1, &s->st[ST_GET_DOC], NULL) != SQLITE_OK)
+		return db_err(s, "preparing to read a document");
+	st = s->st[ST_GET_DOC];
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	int res = STORE_OK;
+	if (rc == SQLITE_ROW) {
+		d->id = xstrdup(id);
+		const char *date = col_text(st, 0);
+		if (date && doc_parse_date(date, strlen(date), &d->date) < 0)
+			d->date = 0;
+		d->source = col_dup(st, 1);
+		d->url = col_dup(st, 2);
+		d->title = col_dup(st, 3);
+		const char *text = (const char *)sqlite3_column_blob(st, 4);
+		d->len = (size_t)sqlite3_column_bytes(st, 4);
+		d->text = xmalloc(d->len + 1);
+		if (d->len)
+			memcpy(d->text, text, d->len);
+		d->text[d->len] = '\0';
+	} else if (rc == SQLITE_DONE) {
+		set_err(s, "%s: no document %s", s->path, id);
+		res = STORE_ERR;
+	} else {
+		res = db_err(s, "reading a document");
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return res;
+}
+
+/* Unindexes, marks and deletes the mentions of document id. */
+static int drop_mentions(store *s, const char *id)
+{
+	sqlite3_bind_text(s->st[ST_MARK_DOC], 1, id, -1, SQLITE_STATIC);
+	if (step_done(s, s->st[ST_MARK_DOC], "marking old mentions") < 0)
+		return STORE_ERR;
+	sqlite3_bind_text(s->st[ST_FTS_DEL_DOC], 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s->st[ST_FTS_DEL_DOC], 2, s->batch_max);
+	if (step_done(s, s->st[ST_FTS_DEL_DOC], "unindexing old sentences") < 0)
+		return STORE_ERR;
+	sqlite3_bind_text(s->st[ST_DEL_DOC], 1, id, -1, SQLITE_STATIC);
+	return step_done(s, s->st[ST_DEL_DOC], "removing old mentions");
+}
+
+int store_doc_recode(store *s, const char *id)
+{
+	if (!s->in_batch) {
+		set_err(s, "%s: store_doc_recode outside a batch", s->path);
+		return STORE_ERR;
+	}
+	return drop_mentions(s, id);
+}
+
+int store_recode_snapshot(store *s)
+{
+	if (s->in_batch) {
+		set_err(s, "%s: store_recode_snapshot inside a batch", s->path);
+		return STORE_ERR;
+	}
+	return exec(s, "DROP TABLE IF EXISTS temp.recode_old;"
+		    "CREATE TEMP TABLE recode_old AS SELECT e.date, e.source, e.target, e.code,"
+		    " e.place, e.root, e.num_mentions, e.num_sources, e.num_articles,"
+		    " m.doc_id, m.sent FROM events e JOIN mentions m"
+		    " ON m.mention_id = e.first_mention;"
+		    "CREATE INDEX temp.recode_old_key ON recode_old(date, source, target, code, place);",
+		    "remembering the events");
+}
+
+long store_recode_diff(store *s, store_diff_fn fn, void *ctx)
+{
+	static const char sql[] =
+		"SELECT coalesce(root, ''), sum(a), sum(r), sum(c) FROM ("
+		" SELECT n.root AS root, 1 AS a, 0 AS r, 0 AS c FROM events n WHERE NOT EXISTS"
+		"  (SELECT 1 FROM temp.recode_old o WHERE " KEY_JOIN("o", "n") ")"
+		" UNION ALL SELECT o.root, 0, 1, 0 FROM temp.recode_old o WHERE NOT EXISTS"
+		"  (SELECT 1 FROM events n WHERE " KEY_JOIN("n", "o") ")"
+		" UNION ALL SELECT n.root, 0, 0, 1 FROM events n"
+		"  JOIN temp.recode_old o ON " KEY_JOIN("o", "n")
+		"  JOIN mentions m ON m.mention_id = n.first_mention"
+		"  WHERE n.num_mentions != o.num_mentions OR n.num_sources != o.num_sources"
+		"  OR n.num_articles != o.num_articles OR m.doc_id != o.doc_id"
+		"  OR m.sent IS NOT o.sent"
+		") GROUP BY 1 ORDER BY 1";
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return db_err(s, "comparing the events (no snapshot?)");
+	long n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		store_diff_row r;
+		r.root = col_text(st, 0);
+		r.added = (long)sqlite3_column_int64(st, 1);
+		r.removed = (long)sqlite3_column_int64(st, 2);
+		r.changed = (long)sqlite3_column_int64(st, 3);
+		fn(ctx, &r);
+		n++;
+	}
+	if (rc != SQLITE_DONE)
+		n = db_err(s, "comparing the events");
+	sqlite3_finalize(st);
+	return n;
 }
 
 /* ---- Queries ---- */
@@ -758,11 +902,6 @@ static void bind_filter(sqlite3_stmt *st, const store_filter *f, buf *scratch)
 	int i = sqlite3_bind_parameter_index(st, ":quad");
 	if (i)
 		sqlite3_bind_int(st, i, f->quad);
-}
-
-static const char *col_text(sqlite3_stmt *st, int i)
-{
-	return (const char *)sqlite3_column_text(st, i);
 }
 
 long store_query_events(store *s, const store_filter *f, store_event_fn fn, void *ctx)

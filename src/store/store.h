@@ -67,6 +67,41 @@ int store_doc_put(store *s, const doc *d, const char *hash);
  * store_doc_put in this batch) and marks its key. Inside a batch. */
 int store_mention_add(store *s, const char *doc_id, const ev_event *e);
 
+/* ---- Recoding ---- */
+
+/* The ids of every stored document, in id order, into *ids: an owned
+ * array of owned strings (free each, then the array; NULL when there are
+ * none). Returns how many, or STORE_ERR. */
+long store_doc_ids(store *s, char ***ids);
+/* Reads the stored document id (borrowed) into d (cleared first; d owns
+ * its strings: doc_clear frees them): id, date, source, url, title, text
+ * and len; no story, settings or gold. Returns STORE_OK, or STORE_ERR
+ * when it is missing or unreadable. */
+int store_doc_get(store *s, const char *id, doc *d);
+/* Removes the mentions of stored document id (borrowed) and marks their
+ * keys, keeping the document, so that it can be coded again and its new
+ * mentions added with store_mention_add. Inside a batch. */
+int store_doc_recode(store *s, const char *id);
+/* Remembers the current events (key, root, counts and evidence) for
+ * store_recode_diff; replaces an earlier snapshot. Outside a batch. */
+int store_recode_snapshot(store *s);
+
+/* What changed in one root code since the snapshot: events (by key:
+ * date, source, target, code, place) that are new, gone, or kept with
+ * other counts or another first mention (document and sentence). root is
+ * borrowed, valid during the callback; "" for codes that are not CAMEO. */
+typedef struct store_diff_row {
+	const char *root;
+	long added, removed, changed;
+} store_diff_row;
+
+typedef void (*store_diff_fn)(void *ctx, const store_diff_row *r);
+
+/* Calls fn, by root code, for every root with a difference between the
+ * snapshot and the events now. Returns the number of rows, or STORE_ERR
+ * (also without a snapshot). */
+long store_recode_diff(store *s, store_diff_fn fn, void *ctx);
+
 /* ---- Queries ---- */
 
 /* Filters; every field may be NULL/0 (no filter). Actor codes match by
