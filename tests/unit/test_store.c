@@ -1,7 +1,8 @@
 /*
  * test_store.c - the SQLite event store on hand-made documents and events
  * in a temporary database: idempotence, replacement, dedup counts, prefix
- * filters, series periods (ISO weeks) and uncommitted batches.
+ * filters, series periods (ISO weeks), uncommitted batches, and recoding
+ * (documents read back, the report by root code, the full-text index).
  */
 #include <criterion/criterion.h>
 #include <sqlite3.h>
@@ -305,4 +306,87 @@ Test(store, other_sqlite_database_is_left_alone)
 	cr_assert_str_eq((const char *)sqlite3_column_text(st, 0), "delete", "journal mode untouched");
 	sqlite3_finalize(st);
 	sqlite3_close(db);
+}
+
+typedef struct diffs {
+	int n;
+	char root[8][4];
+	long a[8], r[8], c[8];
+} diffs;
+
+static void grab_diff(void *ctx, const store_diff_row *r)
+{
+	diffs *d = ctx;
+	if (d->n < 8) {
+		snprintf(d->root[d->n], 4, "%s", r->root);
+		d->a[d->n] = r->added;
+		d->r[d->n] = r->removed;
+		d->c[d->n] = r->changed;
+	}
+	d->n++;
+}
+
+Test(store, recode_reads_documents_and_reports_by_root)
+{
+	char err[256];
+	store *s = store_open(path, 1, err, sizeof err);
+	cr_assert_not_null(s, "%s", err);
+	doc a = mkdoc("a", "text a", "P1", 20140304);
+	doc b = mkdoc("b", "text b", "P2", 20140304);
+	ev_event ea[3] = {mkev("a", "VAL", "KES", "122", 20140304, EV_DATE_DAY),
+			  mkev("a", "VAL", "KES", "122", 20140304, EV_DATE_DAY),
+			  mkev("a", "DUN", "VAL", "040", 20140304, EV_DATE_DAY)};
+	ev_event eb[1] = {mkev("b", "VAL", "KES", "122", 20140304, EV_DATE_DAY)};
+	put(s, &a, ea, 3);
+	put(s, &b, eb, 1);
+
+	char **ids;
+	cr_assert_eq(store_doc_ids(s, &ids), 2);
+	cr_assert_str_eq(ids[0], "a");
+	cr_assert_str_eq(ids[1], "b");
+	free(ids[0]);
+	free(ids[1]);
+	free(ids);
+	doc d = {0};
+	cr_assert_eq(store_doc_get(s, "a", &d), 0, "%s", store_error(s));
+	cr_assert_str_eq(d.id, "a");
+	cr_assert_eq(d.date, 20140304);
+	cr_assert_str_eq(d.source, "P1");
+	cr_assert_null(d.title);
+	cr_assert_eq(d.len, 6);
+	cr_assert_str_eq(d.text, "text a");
+	cr_assert_eq(store_doc_get(s, "zz", &d), STORE_ERR);
+	cr_assert_null(d.id);
+	doc_clear(&d);
+
+	/* a again: one VAL->KES 122 (3 mentions -> 2: changed), DUN->VAL
+	 * 040 gone (removed), KES->VAL 190 new (added). */
+	cr_assert_eq(store_recode_snapshot(s), 0, "%s", store_error(s));
+	ev_event ea2[2] = {mkev("a", "VAL", "KES", "122", 20140304, EV_DATE_DAY),
+			   mkev("a", "KES", "VAL", "190", 20140304, EV_DATE_DAY)};
+	cr_assert_eq(store_begin(s), 0);
+	cr_assert_eq(store_doc_recode(s, "a"), 0, "%s", store_error(s));
+	for (int i = 0; i < 2; i++)
+		cr_assert_eq(store_mention_add(s, "a", &ea2[i]), 0, "%s", store_error(s));
+	cr_assert_eq(store_commit(s), 0, "%s", store_error(s));
+	diffs df = {0};
+	cr_assert_eq(store_recode_diff(s, grab_diff, &df), 3, "%s", store_error(s));
+	cr_assert_str_eq(df.root[0], "04");
+	cr_assert(df.a[0] == 0 && df.r[0] == 1 && df.c[0] == 0);
+	cr_assert_str_eq(df.root[1], "12");
+	cr_assert(df.a[1] == 0 && df.r[1] == 0 && df.c[1] == 1);
+	cr_assert_str_eq(df.root[2], "19");
+	cr_assert(df.a[2] == 1 && df.r[2] == 0 && df.c[2] == 0);
+
+	/* The document is kept; full text finds the new mentions only. */
+	char h[17];
+	store_doc_hash(&a, h);
+	cr_assert_eq(store_doc_status(s, "a", h), STORE_DOC_SAME);
+	store_filter f = {.text = "sentence"};
+	rows rs = {0};
+	cr_assert_eq(store_query_events(s, &f, grab_event, &rs), 2, "%s", store_error(s));
+	store_filter m = {.text = "sentence", .mentions = 1};
+	memset(&rs, 0, sizeof rs);
+	cr_assert_eq(store_query_events(s, &m, grab_event, &rs), 3, "%s", store_error(s));
+	store_close(s);
 }
