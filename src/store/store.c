@@ -904,20 +904,24 @@ static void bind_filter(sqlite3_stmt *st, const store_filter *f, buf *scratch)
 		sqlite3_bind_int(st, i, f->quad);
 }
 
+/* STORE_OK when the database has its full-text index, else STORE_ERR
+ * with a message that says how to build it. */
+static int need_fts(store *s)
+{
+	int fts = has_fts(s);
+	if (fts == 0)
+		set_err(s, "%s: no full-text index (an older dyad made this database):"
+			" ingest into it once to build it", s->path);
+	return fts > 0 ? STORE_OK : STORE_ERR;
+}
+
 long store_query_events(store *s, const store_filter *f, store_event_fn fn, void *ctx)
 {
 	buf sql = BUF_INIT, scratch = BUF_INIT;
 	sqlite3_stmt *st = NULL;
 	long n = 0;
-	if (f->text) {
-		int fts = has_fts(s);
-		if (fts <= 0) {
-			if (fts == 0)
-				set_err(s, "%s: no full-text index (an older dyad made this database):"
-					" ingest into it once to build it", s->path);
-			return STORE_ERR;
-		}
-	}
+	if (f->text && need_fts(s) < 0)
+		return STORE_ERR;
 	if (f->mentions)
 		buf_puts(&sql,
 			 "SELECT e.doc_id, e.sid, e.sent, e.date, e.date_precision, e.source,"
@@ -1004,6 +1008,8 @@ long store_query_series(store *s, const store_filter *f, int both, store_period 
 		set_err(s, "%s: unknown series period", s->path);
 		return STORE_ERR;
 	}
+	if (f->text && need_fts(s) < 0)
+		return STORE_ERR;
 	buf_puts(&sql, "SELECT ");
 	buf_puts(&sql, period_sql[by]);
 	buf_puts(&sql, " AS period, count(*), total(e.num_mentions), total(e.goldstein),"

@@ -55,6 +55,19 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		sqlite3 "$DB" "INSERT INTO mentions_fts(mentions_fts) VALUES('integrity-check')"
 fi
 
+# A database made before the full-text index (simulated by dropping it):
+# --text says how to build it, and the next ingest does.
+if command -v sqlite3 >/dev/null 2>&1; then
+	"$DYAD" ingest --db "$TMP/old.db" $D tests/data/store/corpus.jsonl 2>"$TMP/e" || cat "$TMP/e"
+	sqlite3 "$TMP/old.db" 'DROP TABLE mentions_fts'
+	"$DYAD" query events --db "$TMP/old.db" --text aid >/dev/null 2>"$TMP/err"; rc=$?
+	check "--text without the index fails ($rc)" [ "$rc" -eq 3 ]
+	check "and says how to build it" contains "$TMP/err" 'ingest into it once'
+	"$DYAD" ingest --db "$TMP/old.db" $D tests/data/store/corpus.jsonl 2>"$TMP/e" || cat "$TMP/e"
+	m=$("$DYAD" query events --db "$TMP/old.db" --text condemned --mentions --format csv | awk 'END { print NR - 1 }')
+	check "an ingest builds it from the stored mentions ($m)" [ "$m" -eq 4 ]
+fi
+
 # Bad values: a message and a non-zero exit.
 for bad in "--quad 5" "--quad x" "--offset -1" "--text ''" "--text '\"unclosed'"; do
 	eval q events "$bad" >/dev/null 2>"$TMP/err"; rc=$?
