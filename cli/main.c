@@ -42,8 +42,11 @@ static const char usage[] =
 	"dyad explain:  \"a sentence\" [--parse \"(ROOT ...)\"]\n"
 	"dyad evaluate: ITEMS.jsonl [-q] [-v]\n"
 	"dyad ingest:   --db FILE [code options] FILES...\n"
+	"dyad recode:   --db FILE [dictionary and coding options]\n"
 	"dyad query events: --db FILE [--source A] [--target B] [--actor X] [--code C]\n"
-	"               [--root R] [--from D] [--to D] [--limit N] [--format table|csv|jsonl]\n"
+	"               [--root R] [--quad N] [--plover P] [--place P] [--text QUERY]\n"
+	"               [--from D] [--to D] [--mentions] [--limit N] [--offset N]\n"
+	"               [--format table|csv|jsonl]\n"
 	"dyad query series: --db FILE --source A [--target B] [--both]\n"
 	"               --by day|week|month|year [--from D] [--to D]\n"
 	"dyad export:   --db FILE --format jsonl|csv|phoenix|gdelt|icews [--mentions] [-o FILE]\n";
