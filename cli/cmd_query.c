@@ -7,11 +7,11 @@
 #include "options.h"
 
 #include "read/doc.h"
+#include "store/export.h"
 #include "store/store.h"
 
 #include <errno.h>
 #include <getopt.h>
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -194,105 +194,56 @@ static int parse_args(int argc, char **argv, const char *cmd, query_args *q)
 
 /* ---- Output ---- */
 
-/* A CSV field (RFC 4180: quoted when it holds a comma, quote or line
- * break); NULL is empty. */
-static void csv_field(FILE *out, const char *s, int last)
-{
-	if (s && strpbrk(s, ",\"\r\n")) {
-		fputc('"', out);
-		for (; *s; s++) {
-			if (*s == '"')
-				fputc('"', out);
-			fputc(*s, out);
-		}
-		fputc('"', out);
-	} else if (s) {
-		fputs(s, out);
-	}
-	fputc(last ? '\n' : ',', out);
-}
-
-static void csv_num(FILE *out, int has, double v, int last)
-{
-	if (has)
-		fprintf(out, "%.15g", v == 0 ? 0.0 : v);
-	fputc(last ? '\n' : ',', out);
-}
-
-static const char csv_header[] =
-	"doc,sid,date,date_precision,source,target,code,root,quad,goldstein,"
-	"plover,source_text,verb_text,target_text,place,country,lat,lon,"
-	"num_mentions,num_sources,num_articles,sentence\n";
-
 typedef struct ev_out {
 	FILE *out;
 	out_format format;
+	buf line;   /* one csv/jsonl row, reused */
 } ev_out;
 
-static void json_set_str(json_t *o, const char *k, const char *v)
+/* A stored event as an export row, for the export module's writers;
+ * query rows carry no document date, so the JSON has no story_date. */
+static void to_export_row(const store_event_row *r, export_row *x)
 {
-	json_object_set_new(o, k, v ? json_string(v) : json_null());
+	memset(x, 0, sizeof *x);
+	x->doc = r->doc;
+	x->sid = r->sid;
+	x->sent = r->sent;
+	x->date = r->date;
+	x->date_precision = r->date_precision;
+	x->source = r->source;
+	x->target = r->target;
+	x->code = r->code;
+	x->root = r->root;
+	x->plover = r->plover;
+	x->quad = r->quad;
+	x->has_goldstein = r->has_goldstein;
+	x->goldstein = r->goldstein;
+	x->source_text = r->source_text;
+	x->verb_text = r->verb_text;
+	x->target_text = r->target_text;
+	x->place = r->place;
+	x->country = r->country;
+	x->has_latlon = r->has_latlon;
+	x->lat = r->lat;
+	x->lon = r->lon;
+	x->num_mentions = r->num_mentions;
+	x->num_sources = r->num_sources;
+	x->num_articles = r->num_articles;
+	x->sentence = r->sentence;
+	x->no_story_date = 1;
 }
 
+/* Write errors are found by finish_output (ferror). */
 static void print_event(void *ctx, const store_event_row *r)
 {
 	ev_out *eo = ctx;
 	FILE *out = eo->out;
-	if (eo->format == FMT_CSV) {
-		csv_field(out, r->doc, 0);
-		csv_field(out, r->sid, 0);
-		csv_field(out, r->date, 0);
-		csv_field(out, r->date_precision, 0);
-		csv_field(out, r->source, 0);
-		csv_field(out, r->target, 0);
-		csv_field(out, r->code, 0);
-		csv_field(out, r->root, 0);
-		csv_num(out, r->quad > 0, r->quad, 0);
-		csv_num(out, r->has_goldstein, r->goldstein, 0);
-		csv_field(out, r->plover, 0);
-		csv_field(out, r->source_text, 0);
-		csv_field(out, r->verb_text, 0);
-		csv_field(out, r->target_text, 0);
-		csv_field(out, r->place, 0);
-		csv_field(out, r->country, 0);
-		csv_num(out, r->has_latlon, r->lat, 0);
-		csv_num(out, r->has_latlon, r->lon, 0);
-		fprintf(out, "%ld,%ld,%ld,", r->num_mentions, r->num_sources, r->num_articles);
-		csv_field(out, r->sentence, 1);
-	} else if (eo->format == FMT_JSONL) {
-		json_t *o = json_object();
-		json_set_str(o, "doc", r->doc);
-		json_set_str(o, "sid", r->sid);
-		json_object_set_new(o, "sent", json_integer(r->sent));
-		json_set_str(o, "date", r->date);
-		json_set_str(o, "date_precision", r->date_precision);
-		json_set_str(o, "source", r->source);
-		json_set_str(o, "target", r->target);
-		json_set_str(o, "code", r->code);
-		json_set_str(o, "root", r->root);
-		json_object_set_new(o, "quad", r->quad > 0 ? json_integer(r->quad) : json_null());
-		json_object_set_new(o, "goldstein", r->has_goldstein ? json_real(r->goldstein) : json_null());
-		json_set_str(o, "plover", r->plover);
-		json_set_str(o, "source_text", r->source_text);
-		json_set_str(o, "target_text", r->target_text);
-		json_set_str(o, "verb_text", r->verb_text);
-		if (r->place) {
-			json_t *loc = json_object();
-			json_set_str(loc, "name", r->place);
-			json_set_str(loc, "country", r->country);
-			json_object_set_new(loc, "lat", r->has_latlon ? json_real(r->lat) : json_null());
-			json_object_set_new(loc, "lon", r->has_latlon ? json_real(r->lon) : json_null());
-			json_object_set_new(o, "location", loc);
-		} else {
-			json_object_set_new(o, "location", json_null());
-		}
-		json_object_set_new(o, "num_mentions", json_integer(r->num_mentions));
-		json_object_set_new(o, "num_sources", json_integer(r->num_sources));
-		json_object_set_new(o, "num_articles", json_integer(r->num_articles));
-		json_set_str(o, "sentence", r->sentence);
-		json_dumpf(o, out, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
-		fputc('\n', out);
-		json_decref(o);
+	if (eo->format == FMT_CSV || eo->format == FMT_JSONL) {
+		export_row x;
+		to_export_row(r, &x);
+		buf_clear(&eo->line);
+		export_write(&eo->line, eo->format == FMT_CSV ? EXPORT_CSV : EXPORT_JSONL, &x);
+		fwrite(eo->line.data, 1, eo->line.len, out);
 	} else {
 		char g[32] = "";
 		if (r->has_goldstein)
@@ -359,13 +310,16 @@ int cmd_query(int argc, char **argv)
 		fputs("period,events,mentions,goldstein_sum,goldstein_mean,q1,q2,q3,q4\n", stdout);
 		n = store_query_series(st, &q.f, q.both, (store_period)q.by, print_series, stdout);
 	} else {
-		ev_out eo = {stdout, q.format};
-		if (q.format == FMT_CSV)
-			fputs(csv_header, stdout);
-		else if (q.format == FMT_TABLE)
+		ev_out eo = {stdout, q.format, BUF_INIT};
+		if (q.format == FMT_CSV) {
+			export_header(&eo.line, EXPORT_CSV);
+			fwrite(eo.line.data, 1, eo.line.len, stdout);
+		} else if (q.format == FMT_TABLE) {
 			printf("%-10s  %-12s  %-12s  %-5s  %5s  %8s  %s\n", "date", "source", "target",
 			       "code", "gold", "mentions", "place");
+		}
 		n = store_query_events(st, &q.f, print_event, &eo);
+		buf_free(&eo.line);
 	}
 	int rc = EXIT_OK;
 	if (n < 0) {

@@ -281,7 +281,8 @@ static void write_json(buf *out, const export_row *r)
 	json_object_set_new(o, "sent", json_integer(r->sent));
 	json_set_str(o, "date", r->date);
 	json_set_str(o, "date_precision", r->date_precision);
-	json_set_str(o, "story_date", r->story_date);
+	if (!r->no_story_date)
+		json_set_str(o, "story_date", r->story_date);
 	json_set_str(o, "source", r->source);
 	json_set_str(o, "target", r->target);
 	json_set_str(o, "code", r->code);

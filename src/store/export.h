@@ -39,6 +39,8 @@ typedef struct export_row {
 	const char *url;         /* the document's URL */
 	const char *publisher;   /* the document's source (publisher) */
 	const char *story_date;  /* the document's date, ISO */
+	int no_story_date;       /* JSON Lines without the story_date key
+				  * (as `dyad query events` writes it) */
 } export_row;
 
 /* Returns nonzero to stop the export (e.g. on a write error). */
