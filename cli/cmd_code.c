@@ -13,7 +13,6 @@
 #include <errno.h>
 #include <stdio.h>
 #include <sys/resource.h>
-#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,17 +55,10 @@ static void on_flush(void *ctx)
 	buf_clear(&o->story);
 }
 
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* --stats: what a benchmark needs, measured inside one run. */
 static void print_stats(const eng_session *ses, double load_s, double t0)
 {
-	double total = now() - t0;
+	double total = cli_now() - t0;
 	struct rusage ru;
 	getrusage(RUSAGE_SELF, &ru);
 	const eng_stats *st = ses ? eng_session_stats(ses) : NULL;
@@ -86,7 +78,7 @@ static void print_stats(const eng_session *ses, double load_s, double t0)
 
 int cmd_code(int argc, char **argv)
 {
-	double t0 = now(), load_s = 0;
+	double t0 = cli_now(), load_s = 0;
 	long dict_reports = 0; /* problems in dictionaries: reported, not fatal */
 	cli_opts o;
 	if (cli_parse(argc, argv, "code", &o) < 0) {
@@ -110,52 +102,18 @@ int cmd_code(int argc, char **argv)
 			 .flush = on_flush};
 	engine *eng = NULL;
 	eng_session *ses = NULL;
-	int warned_date = 0;
-	int nin = o.nargs > 0 ? o.nargs : 1;
-	for (int i = 0; i < nin && rc != EXIT_IO; i++) {
-		const char *path = o.nargs > 0 ? o.args[i] : "-";
-		read_format fmt = o.input != READ_AUTO ? o.input : read_format_guess(path);
-		reader *r = reader_open(path, fmt, dg, o.use_parse, "stdin");
-		if (!r) {
+	cli_docs it;
+	cli_docs_init(&it, &o, dg, "code", &sink, &eng, &ses);
+	int got;
+	while ((got = cli_docs_next(&it)) == 1) {
+		if (eng_code_doc(ses, &it.d, &it.set, o.use_parse) < 0)
 			rc = EXIT_INPUT;
-			continue;
-		}
-		doc d = {0};
-		int got;
-		while ((got = reader_next(r, &d)) == 1) {
-			if (!eng) {
-				double tl = now();
-				int ok = cli_open_engine(&o, reader_env(r), dg,
-				                         &sink, &eng, &ses);
-				load_s = now() - tl;
-				dict_reports = diag_count(dg);
-				if (ok < 0) {
-					doc_clear(&d);
-					rc = EXIT_IO;
-					break;
-				}
-			}
-			if (d.date == 0 && o.date)
-				d.date = o.date;
-			if (d.date == 0 && !warned_date) {
-				fprintf(stderr, "dyad code: %s: no story date (give --date or a Date: header); "
-						"events carry no date\n", d.id);
-				warned_date = 1;
-			}
-			doc_settings set = doc_settings_apply(doc_settings_default(fmt == READ_XML), &d);
-			set = cli_apply_flags(&o, set);
-			if (eng_code_doc(ses, &d, &set, o.use_parse) < 0)
-				rc = EXIT_INPUT;
-			doc_clear(&d);
-			if (diag_failed(dg))
-				break;
-		}
-		if (got < 0)
-			rc = EXIT_INPUT;
-		reader_close(r);
 		if (diag_failed(dg))
 			break;
 	}
+	rc = cli_docs_end(&it, got, rc);
+	load_s = it.load_s;
+	dict_reports = it.dict_reports;
 	if (ses)
 		eng_finish(ses);
 	if (o.stats)

@@ -18,7 +18,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 /* Documents per batch (one transaction); a batch ends at a story end. */
@@ -91,18 +90,11 @@ static void on_story_end(void *ctx, int discard)
 	arena_reset(c->mem);
 }
 
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* Progress on a terminal: documents, skips, mentions, rate. skipped < 0:
  * recode (no skips). */
 static void progress(double t0, long docs, long skipped, long events, int last)
 {
-	double dt = now() - t0;
+	double dt = cli_now() - t0;
 	char skip[64] = "";
 	if (skipped >= 0)
 		snprintf(skip, sizeof skip, " (%ld unchanged, skipped)", skipped);
@@ -146,98 +138,69 @@ int cmd_ingest(int argc, char **argv)
 	char *prev_id = NULL; /* the previous stored document's id (owned) */
 	long docs = 0, skipped = 0, batch_docs = 0;
 	int tty = isatty(2);
-	double t0 = now(), last_shown = t0;
-	int nin = o.nargs > 0 ? o.nargs : 1;
+	double t0 = cli_now(), last_shown = t0;
 	if (store_begin(st) < 0) {
 		fprintf(stderr, "dyad ingest: %s\n", store_error(st));
 		rc = EXIT_IO;
 	}
-	for (int i = 0; i < nin && rc != EXIT_IO; i++) {
-		const char *path = o.nargs > 0 ? o.args[i] : "-";
-		read_format fmt = o.input != READ_AUTO ? o.input : read_format_guess(path);
-		reader *r = reader_open(path, fmt, dg, o.use_parse, "stdin");
-		if (!r) {
-			rc = EXIT_INPUT;
+	cli_docs it;
+	cli_docs_init(&it, &o, dg, NULL, &sink, &eng, &ses);
+	int got = 0;
+	while (rc != EXIT_IO && (got = cli_docs_next(&it)) == 1) {
+		char hash[17];
+		store_doc_hash(&it.d, hash);
+		int status = store_doc_status(st, it.d.id, hash);
+		if (status < 0) {
+			fprintf(stderr, "dyad ingest: %s\n", store_error(st));
+			rc = EXIT_IO;
+			break;
+		}
+		docs++;
+		if (status == STORE_DOC_SAME) {
+			skipped++;
 			continue;
 		}
-		doc d = {0};
-		int got;
-		while ((got = reader_next(r, &d)) == 1) {
-			if (!eng) {
-				int ok = cli_open_engine(&o, reader_env(r), dg, &sink, &eng, &ses);
-				dict_reports = diag_count(dg);
-				if (ok < 0) {
-					doc_clear(&d);
-					rc = EXIT_IO;
-					break;
-				}
-			}
-			if (d.date == 0 && o.date)
-				d.date = o.date;
-			char hash[17];
-			store_doc_hash(&d, hash);
-			int status = store_doc_status(st, d.id, hash);
-			if (status < 0) {
-				fprintf(stderr, "dyad ingest: %s\n", store_error(st));
-				doc_clear(&d);
-				rc = EXIT_IO;
-				break;
-			}
-			docs++;
-			if (status == STORE_DOC_SAME) {
-				skipped++;
-				doc_clear(&d);
-				continue;
-			}
-			/* A new story: the previous one's mentions are stored
-			 * now, and a full batch may commit (never mid-story). */
-			const char *key = d.story ? d.story : d.id;
-			int same_id = prev_id && !strcmp(prev_id, d.id);
-			if (story && (strcmp(story, key) || same_id)) {
-				/* (The same id twice in a row: the first
-				 * one's mentions are stored, then replaced.) */
-				eng_finish(ses);
-				if (batch_docs >= INGEST_BATCH_DOCS && !ic.failed) {
-					if (store_commit(st) < 0 || store_begin(st) < 0) {
-						fprintf(stderr, "dyad ingest: %s\n", store_error(st));
-						ic.failed = 1;
-					}
-					batch_docs = 0;
-				}
-			}
-			free(story);
-			story = xstrdup(key);
-			free(prev_id);
-			prev_id = xstrdup(d.id);
-			if (ic.failed || store_doc_put(st, &d, hash) < 0) {
-				if (!ic.failed)
+		/* A new story: the previous one's mentions are stored
+		 * now, and a full batch may commit (never mid-story). */
+		const char *key = it.d.story ? it.d.story : it.d.id;
+		int same_id = prev_id && !strcmp(prev_id, it.d.id);
+		if (story && (strcmp(story, key) || same_id)) {
+			/* (The same id twice in a row: the first
+			 * one's mentions are stored, then replaced.) */
+			eng_finish(ses);
+			if (batch_docs >= INGEST_BATCH_DOCS && !ic.failed) {
+				if (store_commit(st) < 0 || store_begin(st) < 0) {
 					fprintf(stderr, "dyad ingest: %s\n", store_error(st));
-				ic.failed = 1;
-				doc_clear(&d);
-				rc = EXIT_IO;
-				break;
+					ic.failed = 1;
+				}
+				batch_docs = 0;
 			}
-			batch_docs++;
-			doc_settings set = doc_settings_apply(doc_settings_default(fmt == READ_XML), &d);
-			set = cli_apply_flags(&o, set);
-			ic.cur_doc = d.id;
-			if (eng_code_doc(ses, &d, &set, o.use_parse) < 0)
-				rc = EXIT_INPUT;
-			ic.cur_doc = NULL;
-			doc_clear(&d);
-			if (tty && now() - last_shown > 0.5) {
-				progress(t0, docs, skipped, ic.events, 0);
-				last_shown = now();
-			}
-			if (diag_failed(dg) || ic.failed)
-				break;
 		}
-		if (got < 0)
+		free(story);
+		story = xstrdup(key);
+		free(prev_id);
+		prev_id = xstrdup(it.d.id);
+		if (ic.failed || store_doc_put(st, &it.d, hash) < 0) {
+			if (!ic.failed)
+				fprintf(stderr, "dyad ingest: %s\n", store_error(st));
+			ic.failed = 1;
+			rc = EXIT_IO;
+			break;
+		}
+		batch_docs++;
+		ic.cur_doc = it.d.id;
+		if (eng_code_doc(ses, &it.d, &it.set, o.use_parse) < 0)
 			rc = EXIT_INPUT;
-		reader_close(r);
+		ic.cur_doc = NULL;
+		if (tty && cli_now() - last_shown > 0.5) {
+			progress(t0, docs, skipped, ic.events, 0);
+			last_shown = cli_now();
+		}
 		if (diag_failed(dg) || ic.failed)
 			break;
 	}
+	rc = cli_docs_end(&it, got, rc);
+	dict_reports = it.dict_reports;
 	if (ses)
 		eng_finish(ses);
 	if (ic.failed)
@@ -313,7 +276,7 @@ int cmd_recode(int argc, char **argv)
 	char **ids = NULL;
 	long nids = 0, done = 0, batch_docs = 0;
 	int tty = isatty(2);
-	double t0 = now(), last_shown = t0;
+	double t0 = cli_now(), last_shown = t0;
 	if (cli_open_engine(&o, NULL, dg, &sink, &eng, &ses) < 0) {
 		rc = EXIT_IO;
 		goto out;
@@ -350,9 +313,9 @@ int cmd_recode(int argc, char **argv)
 			}
 			batch_docs = 0;
 		}
-		if (tty && now() - last_shown > 0.5) {
+		if (tty && cli_now() - last_shown > 0.5) {
 			progress(t0, done, -1, ic.events, 0);
-			last_shown = now();
+			last_shown = cli_now();
 		}
 	}
 	if (!ic.failed && store_commit(st) < 0) {

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 enum {
 	OPT_VERBS = 256, OPT_ACTORS, OPT_AGENTS, OPT_DISCARDS, OPT_ISSUES,
@@ -286,4 +287,85 @@ int cli_open_engine(const cli_opts *o, const read_env *env, diag *dg,
 	*eng = engine_new(d, dg);
 	*ses = eng_session_new(*eng, sink);
 	return 0;
+}
+
+double cli_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* ---- The documents of the inputs ---- */
+
+void cli_docs_init(cli_docs *it, const cli_opts *o, diag *dg, const char *warn_cmd,
+                   const eng_sink *sink, engine **eng, eng_session **ses)
+{
+	memset(it, 0, sizeof *it);
+	it->o = o;
+	it->dg = dg;
+	it->warn_cmd = warn_cmd;
+	it->sink = sink;
+	it->eng = eng;
+	it->ses = ses;
+	it->ninputs = o->nargs > 0 ? o->nargs : 1;
+}
+
+int cli_docs_next(cli_docs *it)
+{
+	const cli_opts *o = it->o;
+	doc_clear(&it->d);
+	for (;;) {
+		if (!it->r) {
+			if (it->next_input >= it->ninputs)
+				return 0;
+			const char *path = o->nargs > 0 ? o->args[it->next_input] : "-";
+			it->next_input++;
+			it->fmt = o->input != READ_AUTO ? o->input : read_format_guess(path);
+			it->r = reader_open(path, it->fmt, it->dg, o->use_parse, "stdin");
+			if (!it->r) {
+				it->bad = 1;
+				continue;
+			}
+		}
+		int got = reader_next(it->r, &it->d);
+		if (got == 1)
+			break;
+		if (got < 0)
+			it->bad = 1;
+		reader_close(it->r);
+		it->r = NULL;
+		if (diag_failed(it->dg))
+			return 0;
+	}
+	doc *d = &it->d;
+	if (!*it->eng) {
+		double t = cli_now();
+		int ok = cli_open_engine(o, reader_env(it->r), it->dg, it->sink, it->eng, it->ses);
+		it->load_s = cli_now() - t;
+		it->dict_reports = diag_count(it->dg);
+		if (ok < 0) {
+			doc_clear(d);
+			return -1;
+		}
+	}
+	if (d->date == 0 && o->date)
+		d->date = o->date;
+	if (d->date == 0 && it->warn_cmd && !it->warned_date) {
+		fprintf(stderr, "dyad %s: %s: no story date (give --date or a Date: header); "
+				"events carry no date\n", it->warn_cmd, d->id);
+		it->warned_date = 1;
+	}
+	it->set = cli_apply_flags(o, doc_settings_apply(doc_settings_default(it->fmt == READ_XML), d));
+	return 1;
+}
+
+int cli_docs_end(cli_docs *it, int got, int rc)
+{
+	doc_clear(&it->d);
+	reader_close(it->r);
+	it->r = NULL;
+	if (got < 0)
+		return EXIT_IO;
+	return it->bad && rc != EXIT_IO ? EXIT_INPUT : rc;
 }

@@ -74,4 +74,57 @@ dict *cli_load_dict(const cli_opts *o, const read_env *env, diag *dg);
 int cli_open_engine(const cli_opts *o, const read_env *env, diag *dg,
                     const eng_sink *sink, engine **eng, eng_session **ses);
 
+
+/* Seconds on the monotonic clock (for differences only). */
+double cli_now(void);
+
+/* The documents of o's inputs (its arguments, or standard input), read
+ * in order, with --date filled in and their settings; the engine is made
+ * (cli_open_engine) when the first document has been read, so an XML
+ * environment can name the dictionaries. Use:
+ *
+ *	cli_docs it;
+ *	cli_docs_init(&it, &o, dg, "code", &sink, &eng, &ses);
+ *	while ((got = cli_docs_next(&it)) == 1) { ... it.d, it.set ... }
+ *	rc = cli_docs_end(&it, got, rc);
+ *
+ * A break out of the loop is fine; cli_docs_end releases the document
+ * and the open input. */
+typedef struct cli_docs {
+	doc d;                /* the current document (owned by the iterator) */
+	doc_settings set;     /* its settings: defaults, its own, the flags */
+	long dict_reports;    /* diag_count(dg) once the dictionaries loaded */
+	double load_s;        /* seconds making the engine */
+	/* private */
+	const cli_opts *o;
+	diag *dg;
+	const char *warn_cmd;
+	const eng_sink *sink;
+	engine **eng;
+	eng_session **ses;
+	reader *r;
+	read_format fmt;
+	int next_input, ninputs;
+	int warned_date;
+	int bad;
+} cli_docs;
+
+/* Starts reading o's inputs (o, dg, sink, eng and ses are borrowed and
+ * must outlive it; *eng and *ses are NULL, and are set, owned by the
+ * caller, when the engine is made). warn_cmd: the command named in a
+ * one-time warning about a document without a story date ("dyad CMD:
+ * ID: no story date ..."), or NULL for no warning. */
+void cli_docs_init(cli_docs *it, const cli_opts *o, diag *dg, const char *warn_cmd,
+                   const eng_sink *sink, engine **eng, eng_session **ses);
+/* Reads the next document into it->d (the previous one is released).
+ * Inputs that cannot be opened or read are reported and skipped; after
+ * each input, a diag_failed(dg) ends the reading. Returns 1 for a
+ * document, 0 at the end, -1 when the engine cannot be made (reported). */
+int cli_docs_next(cli_docs *it);
+/* Releases the current document and input. got: the last
+ * cli_docs_next result; rc: the command's exit code so far. Returns rc,
+ * made EXIT_IO when got < 0 (no engine), else EXIT_INPUT when an input
+ * could not be opened or read (unless rc is EXIT_IO). */
+int cli_docs_end(cli_docs *it, int got, int rc);
+
 #endif
