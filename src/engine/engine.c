@@ -7,6 +7,7 @@
 #include "../attrs/place.h"
 #include "../attrs/when.h"
 #include "../clean/boiler.h"
+#include "../actors/actor.h"
 #include "../clean/clean.h"
 #include "../events/coder.h"
 #include "../parse/parser.h"
@@ -18,6 +19,7 @@
 #include "../util/embedded.h"
 #include "../util/xmalloc.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -265,6 +267,50 @@ static const when_expr *event_when(const when_expr *w, int32_t nw, int32_t verb,
 	return best;
 }
 
+/* A country named as where an event happened ("in Iraq", "across
+ * Syria"), for an event the gazetteer found no city for: the nearest to
+ * the verb within its clause, after it first. Fills *p (name in the
+ * arena, lat/lon unknown: NaN) and returns 1, or 0. */
+static int country_place(const engine *e, arena *a, const doc *d, const tree *t,
+			 int32_t verb, ev_place *p)
+{
+	static const char *const locs[] = {"IN", "AT", "INSIDE", "ACROSS",
+					   "THROUGHOUT", "ACROSS", NULL};
+	for (int dir = 1; dir >= -1; dir -= 2) {
+		for (int32_t j = verb + dir; j >= 0 && j < t->ntok; j += dir) {
+			const tok_token *k = &t->toks[j];
+			if (k->tag == POS_COMMA || k->tag == POS_PERIOD)
+				break;
+			int loc = 0;
+			for (int q = 0; locs[q]; q++)
+				loc |= !strcmp(k->upper, locs[q]);
+			if (!loc)
+				continue;
+			int32_t idx[4], n = 0, m = j + 1;
+			if (m < t->ntok && !strcmp(t->toks[m].upper, "THE"))
+				m++;
+			while (m < t->ntok && n < 4 && (t->toks[m].flags & TOK_F_CAP))
+				idx[n++] = m++;
+			if (n == 0)
+				continue;
+			const char *code = act_code(e->d, a, t->toks, idx, n, d->date, 0, NULL, NULL);
+			if (strlen(code) != 3 || code[0] < 'A' || code[0] > 'Z' ||
+			    !strcmp(code, "IGO") || !strcmp(code, "NGO") || !strcmp(code, "IMG"))
+				continue;
+			const tok_token *f = &t->toks[idx[0]], *l = &t->toks[idx[n - 1]];
+			ev_span sp = {f->start, l->end};
+			p->name = span_text(a, d, sp);
+			if (!p->name)
+				continue;
+			p->country = arena_strndup(a, code, 3);
+			p->admin1 = NULL;
+			p->lat = p->lon = NAN;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static void report_events(eng_session *s, const doc *d, int32_t sent,
 			  const tree *t, const cd_result *r, ev_span sspan,
 			  const char *stext, const char *ctext, size_t clen,
@@ -313,6 +359,8 @@ static void report_events(eng_session *s, const doc *d, int32_t sent,
 			ev.place.admin1 = ph->admin1;
 			ev.place.lat = ph->lat;
 			ev.place.lon = ph->lon;
+		} else {
+			country_place(s->e, s->a, d, t, ce->verb_tok, &ev.place);
 		}
 		ev.source = ce->source;
 		ev.target = ce->target;

@@ -1,0 +1,28 @@
+#!/bin/sh
+# Places: a city from the gazetteer with its coordinates; with no city, a
+# country named as where it happened ("in Kestria") with unknown
+# coordinates (null); none when the text names no place.
+. tests/cli/lib.sh
+printf -- '--- ATTACK [190] ---\nATTACK\n--- MEET [040] ---\nMEET {MEETS MET MEETING}\n' >"$TMP/v.txt"
+printf 'VALORIA [VAL]\nKESTRIA [KES]\nDUNMARK [DUN]\n' >"$TMP/a.txt"
+cat >"$TMP/p.txt" <<'T'
+Date: 2020-01-02
+
+Valoria attacked targets in Kestria on Monday.
+
+Valoria attacked Dunmark.
+T
+"$DYAD" code --verbs "$TMP/v.txt" --actors "$TMP/a.txt" "$TMP/p.txt" >"$TMP/o" 2>"$TMP/e"
+check "a country place, coordinates unknown" contains "$TMP/o" '"location":{"name":"Kestria","country":"KES","lat":null,"lon":null}'
+check "no place named: null" contains "$TMP/o" '"target":"DUN","code":"190","root":"19"'
+n=$(grep -c '"location":null' "$TMP/o")
+check "one event without a place ($n)" [ "$n" -eq 1 ]
+n=$("$DYAD" version | sed -n 's/^gazetteer: \([0-9]*\).*/\1/p')
+if [ "${n:-0}" -gt 0 ]; then
+	printf 'Date: 2014-03-04\n\nValoria met Kestria in Shenyang on Monday.\n' >"$TMP/c.txt"
+	"$DYAD" code --verbs "$TMP/v.txt" --actors "$TMP/a.txt" "$TMP/c.txt" >"$TMP/o" 2>"$TMP/e"
+	check "a city with its coordinates" contains "$TMP/o" '"location":{"name":"Shenyang","country":"CHN","lat":41.79'
+else
+	echo "places: the city case is skipped: built without the gazetteer"
+fi
+finish
