@@ -275,7 +275,7 @@ static int country_place(const engine *e, arena *a, const doc *d, const tree *t,
 			 int32_t verb, ev_place *p)
 {
 	static const char *const locs[] = {"IN", "AT", "INSIDE", "ACROSS",
-					   "THROUGHOUT", "ACROSS", NULL};
+					   "THROUGHOUT", NULL};
 	for (int dir = 1; dir >= -1; dir -= 2) {
 		for (int32_t j = verb + dir; j >= 0 && j < t->ntok; j += dir) {
 			const tok_token *k = &t->toks[j];
