@@ -230,6 +230,10 @@ static void to_export_row(const store_event_row *r, export_row *x)
 	x->num_sources = r->num_sources;
 	x->num_articles = r->num_articles;
 	x->sentence = r->sentence;
+	x->has_spans = 1;
+	memcpy(x->source_span, r->source_span, sizeof x->source_span);
+	memcpy(x->verb_span, r->verb_span, sizeof x->verb_span);
+	memcpy(x->target_span, r->target_span, sizeof x->target_span);
 	x->no_story_date = 1;
 }
 

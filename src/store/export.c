@@ -293,6 +293,14 @@ static void write_json(buf *out, const export_row *r)
 	json_set_str(o, "source_text", r->source_text);
 	json_set_str(o, "target_text", r->target_text);
 	json_set_str(o, "verb_text", r->verb_text);
+	if (r->has_spans) {
+		const char *names[3] = {"source_span", "target_span", "verb_span"};
+		const long *spans[3] = {r->source_span, r->target_span, r->verb_span};
+		for (int i = 0; i < 3; i++)
+			json_object_set_new(o, names[i], spans[i][0] < 0 ? json_null() :
+					    json_pack("[II]", (json_int_t)spans[i][0],
+						      (json_int_t)spans[i][1]));
+	}
 	if (r->place) {
 		json_t *loc = json_object();
 		json_set_str(loc, "name", r->place);

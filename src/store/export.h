@@ -36,6 +36,11 @@ typedef struct export_row {
 	double lat, lon;
 	long num_mentions, num_sources, num_articles;
 	const char *sentence;    /* the evidence sentence's text */
+	/* Byte offsets of the source, verb and target texts in sentence
+	 * (end exclusive), -1 when unknown; written (JSON Lines) only when
+	 * has_spans. */
+	int has_spans;
+	long source_span[2], verb_span[2], target_span[2];
 	const char *url;         /* the document's URL */
 	const char *publisher;   /* the document's source (publisher) */
 	const char *story_date;  /* the document's date, ISO */

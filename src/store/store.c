@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* ---- Schema ----
@@ -152,6 +153,9 @@ struct store {
 	int in_batch;           /* a transaction is open */
 	sqlite3_int64 batch_max;/* max mention_id when the batch began */
 	buf err;                /* the last error message */
+	int timeout_ms;         /* store_set_timeout; 0 = none */
+	double deadline;        /* of the running query (monotonic seconds) */
+	int timed_out;          /* the last query ran over timeout_ms */
 };
 
 /* ---- Errors ---- */
@@ -177,6 +181,53 @@ static int db_err(store *s, const char *what)
 const char *store_error(const store *s)
 {
 	return s->err.data ? s->err.data : "no error";
+}
+
+/* ---- Query time bound ---- */
+
+static double now_sec(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* SQLite's progress callback: nonzero interrupts the statement. */
+static int over_time(void *ctx)
+{
+	store *s = ctx;
+	if (now_sec() < s->deadline)
+		return 0;
+	s->timed_out = 1;
+	return 1;
+}
+
+void store_set_timeout(store *s, int ms)
+{
+	s->timeout_ms = ms > 0 ? ms : 0;
+	sqlite3_progress_handler(s->db, s->timeout_ms ? 1000 : 0, s->timeout_ms ? over_time : NULL, s);
+}
+
+int store_timed_out(const store *s)
+{
+	return s->timed_out;
+}
+
+/* Starts the clock of a query. */
+static void query_start(store *s)
+{
+	s->timed_out = 0;
+	s->deadline = now_sec() + s->timeout_ms / 1000.0;
+}
+
+/* Records the failure of a query: its time bound, or SQLite's message. */
+static long query_err(store *s, const char *what)
+{
+	if (s->timed_out) {
+		set_err(s, "%s: %s: the query took longer than %d ms", s->path, what, s->timeout_ms);
+		return STORE_ERR;
+	}
+	return db_err(s, what);
 }
 
 /* ---- ISO weeks ---- */
@@ -847,10 +898,12 @@ static void where_filter(buf *sql, const store_filter *f, int series, int both, 
 		buf_puts(sql, " AND " SRC_IN("s"));
 	else if (side == 2)
 		buf_puts(sql, " AND " TGT_IN("s") " AND NOT (+e.source >= :slo AND +e.source < :shi)");
-	else if (series && both && f->source && f->target)
+	else if (both && f->source && f->target)
 		buf_puts(sql, " AND ((" SRC_IN("s") " AND " TGT_CHECK("t") ") OR ("
 			 "(e.source >= :tlo AND e.source < :thi) AND "
 			 "(+e.target >= :slo AND +e.target < :shi)))");
+	else if (both && f->source)
+		buf_puts(sql, " AND (" SRC_IN("s") " OR " TGT_IN("s") ")");
 	else {
 		if (f->source)
 			buf_puts(sql, " AND " SRC_IN("s"));
@@ -915,6 +968,50 @@ static int need_fts(store *s)
 	return fts > 0 ? STORE_OK : STORE_ERR;
 }
 
+/* Appends the events query of f without ORDER BY and LIMIT. */
+static void events_sql(buf *sql, const store_filter *f)
+{
+	if (f->mentions)
+		buf_puts(sql,
+			 "SELECT e.doc_id, e.sid, e.sent, e.date, e.date_precision, e.source,"
+			 " e.target, e.code, e.root, e.quad, e.goldstein, e.plover,"
+			 " e.source_text, e.verb_text, e.target_text, e.place, e.country,"
+			 " e.lat, e.lon, v.num_mentions, v.num_sources, v.num_articles,"
+			 " e.sentence, e.spans, e.day, e.mention_id"
+			 " FROM mentions e JOIN events v ON " KEY_JOIN("v", "e"));
+	else
+		buf_puts(sql,
+			 "SELECT m.doc_id, m.sid, m.sent, e.date, e.date_precision, e.source,"
+			 " e.target, e.code, e.root, e.quad, e.goldstein, e.plover,"
+			 " m.source_text, m.verb_text, m.target_text, e.place, e.country,"
+			 " e.lat, e.lon, e.num_mentions, e.num_sources, e.num_articles,"
+			 " m.sentence, m.spans, e.day, e.event_id"
+			 " FROM events e JOIN mentions m ON m.mention_id = e.first_mention");
+	where_filter(sql, f, 0, f->both, 0, f->mentions);
+}
+
+/* The spans of a mention (the JSON store_mention_add wrote: document
+ * offsets of source, target, verb and sentence) made relative to the
+ * sentence, into r; -1, -1 for what is unknown or outside it. */
+static void rel_spans(const char *json, store_event_row *r)
+{
+	long long v[8];
+	long *out[3] = {r->source_span, r->target_span, r->verb_span};
+	for (int i = 0; i < 3; i++)
+		out[i][0] = out[i][1] = -1;
+	if (!json || sscanf(json, "{\"source\":[%lld,%lld],\"target\":[%lld,%lld],\"verb\":[%lld,%lld],"
+			    "\"sentence\":[%lld,%lld]}", &v[0], &v[1], &v[2], &v[3], &v[4], &v[5],
+			    &v[6], &v[7]) != 8 || v[6] < 0)
+		return;
+	for (int i = 0; i < 3; i++) {
+		long long a = v[2 * i], b = v[2 * i + 1];
+		if (a < v[6] || b > v[7] || a > b)
+			continue;
+		out[i][0] = (long)(a - v[6]);
+		out[i][1] = (long)(b - v[6]);
+	}
+}
+
 long store_query_events(store *s, const store_filter *f, store_event_fn fn, void *ctx)
 {
 	buf sql = BUF_INIT, scratch = BUF_INIT;
@@ -922,21 +1019,8 @@ long store_query_events(store *s, const store_filter *f, store_event_fn fn, void
 	long n = 0;
 	if (f->text && need_fts(s) < 0)
 		return STORE_ERR;
-	if (f->mentions)
-		buf_puts(&sql,
-			 "SELECT e.doc_id, e.sid, e.sent, e.date, e.date_precision, e.source,"
-			 " e.target, e.code, e.root, e.quad, e.goldstein, e.plover,"
-			 " e.source_text, e.verb_text, e.target_text, e.place, e.country,"
-			 " e.lat, e.lon, v.num_mentions, v.num_sources, v.num_articles,"
-			 " e.sentence FROM mentions e JOIN events v ON " KEY_JOIN("v", "e"));
-	else
-		buf_puts(&sql,
-			 "SELECT m.doc_id, m.sid, m.sent, e.date, e.date_precision, e.source,"
-			 " e.target, e.code, e.root, e.quad, e.goldstein, e.plover,"
-			 " m.source_text, m.verb_text, m.target_text, e.place, e.country,"
-			 " e.lat, e.lon, e.num_mentions, e.num_sources, e.num_articles,"
-			 " m.sentence FROM events e JOIN mentions m ON m.mention_id = e.first_mention");
-	where_filter(&sql, f, 0, 0, 0, f->mentions);
+	query_start(s);
+	events_sql(&sql, f);
 	buf_puts(&sql, " ORDER BY e.day, e.date, e.source, e.target, e.code, e.place");
 	buf_puts(&sql, f->mentions ? ", e.mention_id" : "");
 	buf_puts(&sql, " LIMIT :limit OFFSET :offset");
@@ -978,14 +1062,108 @@ long store_query_events(store *s, const store_filter *f, store_event_fn fn, void
 		r.num_sources = (long)sqlite3_column_int64(st, 20);
 		r.num_articles = (long)sqlite3_column_int64(st, 21);
 		r.sentence = col_text(st, 22);
+		rel_spans(col_text(st, 23), &r);
 		fn(ctx, &r);
 		n++;
 	}
 	if (rc != SQLITE_DONE)
-		n = db_err(s, f->text ? "reading events (the full-text query)" : "reading events");
+		n = query_err(s, f->text ? "reading events (the full-text query)" : "reading events");
 out:
 	sqlite3_finalize(st);
 	buf_free(&sql);
+	buf_free(&scratch);
+	return n;
+}
+
+/* Runs a one-row, one-integer query; the value, or STORE_ERR. */
+static long count_sql(store *s, const char *sql, size_t len, const store_filter *f,
+		      const char *what)
+{
+	sqlite3_stmt *st = NULL;
+	buf scratch = BUF_INIT;
+	long n;
+	if (sqlite3_prepare_v2(s->db, sql, (int)len, &st, NULL) != SQLITE_OK) {
+		n = db_err(s, what);
+	} else {
+		if (f)
+			bind_filter(st, f, &scratch);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			n = (long)sqlite3_column_int64(st, 0);
+		else
+			n = query_err(s, what);
+	}
+	sqlite3_finalize(st);
+	buf_free(&scratch);
+	return n;
+}
+
+long store_count_events(store *s, const store_filter *f)
+{
+	if (f->text && need_fts(s) < 0)
+		return STORE_ERR;
+	query_start(s);
+	buf sql = BUF_INIT;
+	buf_puts(&sql, "SELECT count(*) FROM (");
+	events_sql(&sql, f);
+	buf_puts(&sql, ")");
+	long n = count_sql(s, sql.data, sql.len, f, "counting events");
+	buf_free(&sql);
+	return n;
+}
+
+int store_get_totals(store *s, store_totals *t)
+{
+	static const char *const sql[3] = {
+		"SELECT count(*) FROM documents", "SELECT count(*) FROM mentions",
+		"SELECT count(*) FROM events"
+	};
+	long *out[3] = {&t->documents, &t->mentions, &t->events};
+	query_start(s);
+	for (int i = 0; i < 3; i++) {
+		*out[i] = count_sql(s, sql[i], strlen(sql[i]), NULL, "counting what is stored");
+		if (*out[i] < 0)
+			return STORE_ERR;
+	}
+	return STORE_OK;
+}
+
+long store_query_actors(store *s, const char *prefix, long limit, store_actor_fn fn, void *ctx)
+{
+	/* Actor codes are upper case (the coder writes them so), so the
+	 * prefix is folded up and matched as a range on each side's
+	 * covering index. */
+	static const char sql[] =
+		"SELECT code, sum(n) AS n FROM ("
+		" SELECT source AS code, count(*) AS n FROM events"
+		"  WHERE source >= :lo AND source < :hi GROUP BY source"
+		" UNION ALL SELECT target, count(*) FROM events"
+		"  WHERE target >= :lo AND target < :hi GROUP BY target"
+		") GROUP BY code ORDER BY n DESC, code LIMIT :limit";
+	sqlite3_stmt *st = NULL;
+	buf up = BUF_INIT, scratch = BUF_INIT;
+	long n = 0;
+	query_start(s);
+	for (const char *p = prefix ? prefix : ""; *p; p++)
+		buf_putc(&up, *p >= 'a' && *p <= 'z' ? (char)(*p - 'a' + 'A') : *p);
+	buf_putc(&up, '\0');
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		n = db_err(s, "preparing the actors query");
+		goto out;
+	}
+	bind_prefix(st, ":lo", ":hi", up.data, &scratch);
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":limit"),
+			   limit > 0 ? (sqlite3_int64)limit : -1);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		store_actor_row r = {col_text(st, 0), (long)sqlite3_column_int64(st, 1)};
+		fn(ctx, &r);
+		n++;
+	}
+	if (rc != SQLITE_DONE)
+		n = query_err(s, "reading actors");
+out:
+	sqlite3_finalize(st);
+	buf_free(&up);
 	buf_free(&scratch);
 	return n;
 }
@@ -1004,12 +1182,14 @@ long store_query_series(store *s, const store_filter *f, int both, store_period 
 	buf sql = BUF_INIT, scratch = BUF_INIT;
 	sqlite3_stmt *st = NULL;
 	long n = 0;
+	both = both || f->both;
 	if ((unsigned)by > STORE_BY_YEAR) {
 		set_err(s, "%s: unknown series period", s->path);
 		return STORE_ERR;
 	}
 	if (f->text && need_fts(s) < 0)
 		return STORE_ERR;
+	query_start(s);
 	buf_puts(&sql, "SELECT ");
 	buf_puts(&sql, period_sql[by]);
 	buf_puts(&sql, " AS period, count(*), total(e.num_mentions), total(e.goldstein),"
@@ -1045,7 +1225,7 @@ long store_query_series(store *s, const store_filter *f, int both, store_period 
 		n++;
 	}
 	if (rc != SQLITE_DONE)
-		n = db_err(s, "reading the series");
+		n = query_err(s, "reading the series");
 out:
 	sqlite3_finalize(st);
 	buf_free(&sql);

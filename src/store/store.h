@@ -120,6 +120,9 @@ typedef struct store_filter {
 	const char *place;   /* place name (any case) or its country code */
 	const char *text;    /* FTS5 query over the mentions' sentences: an
 			      * event matches when one of its mentions does */
+	int both;            /* with source (and target): either direction,
+			      * source to target or target to source (with
+			      * source alone: the actor on either side) */
 	int mentions;        /* store_query_events: one row per mention */
 	long limit;          /* at most this many rows; 0 = all */
 	long offset;         /* skip this many rows first */
@@ -141,6 +144,9 @@ typedef struct store_event_row {
 	double lat, lon;
 	long num_mentions, num_sources, num_articles;
 	const char *sentence;    /* the evidence sentence's text */
+	/* Byte offsets of the source, verb and target texts in sentence
+	 * (start, end exclusive); -1, -1 when unknown. */
+	long source_span[2], verb_span[2], target_span[2];
 } store_event_row;
 
 typedef void (*store_event_fn)(void *ctx, const store_event_row *r);
@@ -152,6 +158,41 @@ typedef void (*store_event_fn)(void *ctx, const store_event_row *r);
  * FTS5 cannot parse is one). */
 long store_query_events(store *s, const store_filter *f, store_event_fn fn,
 			void *ctx);
+
+/* The number of rows store_query_events would pass for f, with limit
+ * and offset ignored; or STORE_ERR. */
+long store_count_events(store *s, const store_filter *f);
+
+/* What the store holds. */
+typedef struct store_totals {
+	long documents, mentions, events;
+} store_totals;
+
+/* Fills t. Returns STORE_OK or STORE_ERR. */
+int store_get_totals(store *s, store_totals *t);
+
+/* One actor code found in the events, with the number of events it is
+ * the source or target of (borrowed, valid during the callback). */
+typedef struct store_actor_row {
+	const char *code;
+	long events;
+} store_actor_row;
+
+typedef void (*store_actor_fn)(void *ctx, const store_actor_row *r);
+
+/* Calls fn for the actor codes of the stored events (sources and
+ * targets) that start with prefix (borrowed; ASCII letters match in any
+ * case; "" for all), most events first then by code, at most limit
+ * (> 0). Returns the number of rows, or STORE_ERR. */
+long store_query_actors(store *s, const char *prefix, long limit, store_actor_fn fn,
+			void *ctx);
+
+/* Bounds every later query on s to about ms milliseconds of work (0: no
+ * bound, the default). A query over the bound fails (STORE_ERR) with a
+ * message saying it took too long, and store_timed_out(s) is then 1
+ * until the next query. */
+void store_set_timeout(store *s, int ms);
+int store_timed_out(const store *s);
 
 typedef enum store_period {
 	STORE_BY_DAY, STORE_BY_WEEK, STORE_BY_MONTH, STORE_BY_YEAR
@@ -171,7 +212,7 @@ typedef struct store_series_row {
 typedef void (*store_series_fn)(void *ctx, const store_series_row *r);
 
 /* The series of the events from f->source to f->target (f->target NULL:
- * to anyone), both directions when both != 0, within f->from..f->to; the
+ * to anyone), both directions when both != 0 or f->both, within f->from..f->to; the
  * other filter fields apply as in store_query_events (limit is ignored).
  * Periods without events are not reported. Returns the number of
  * periods, or STORE_ERR. */

@@ -390,3 +390,80 @@ Test(store, recode_reads_documents_and_reports_by_root)
 	cr_assert_eq(store_query_events(s, &m, grab_event, &rs), 3, "%s", store_error(s));
 	store_close(s);
 }
+
+typedef struct actor_rows {
+	int n;
+	char code[8][16];
+	long events[8];
+} actor_rows;
+
+static void grab_actor(void *ctx, const store_actor_row *r)
+{
+	actor_rows *a = ctx;
+	if (a->n < 8) {
+		snprintf(a->code[a->n], 16, "%s", r->code);
+		a->events[a->n] = r->events;
+	}
+	a->n++;
+}
+
+Test(store, counts_totals_actors_both_and_spans)
+{
+	char err[256];
+	store *s = store_open(path, 1, err, sizeof err);
+	cr_assert_not_null(s, "%s", err);
+	doc a = mkdoc("a", "Valoria condemned Kestria.", "P1", 20140304);
+	ev_event ea[3] = {mkev("a", "VALGOV", "KES", "122", 20140304, EV_DATE_DAY),
+			  mkev("a", "KESMIL", "VAL", "190", 20140305, EV_DATE_DAY),
+			  mkev("a", "VAL", "ARN", "040", 20140306, EV_DATE_DAY)};
+	/* "Valoria condemned Kestria.": source 0..7, verb 8..17, target
+	 * 18..25, in a sentence at document offsets 0..26. */
+	ea[0].sentence = (ev_span){0, 26};
+	ea[0].source_span = (ev_span){0, 7};
+	ea[0].verb_span = (ev_span){8, 17};
+	ea[0].target_span = (ev_span){18, 25};
+	put(s, &a, ea, 3);
+
+	store_totals t;
+	cr_assert_eq(store_get_totals(s, &t), 0, "%s", store_error(s));
+	cr_assert_eq(t.documents, 1);
+	cr_assert_eq(t.mentions, 3);
+	cr_assert_eq(t.events, 3);
+
+	/* both: VAL to KES, or KES to VAL; limit does not change the count */
+	store_filter f = {.source = "VAL", .target = "KES", .both = 1, .limit = 1};
+	cr_assert_eq(store_count_events(s, &f), 2);
+	rows rs = {0};
+	cr_assert_eq(store_query_events(s, &f, grab_event, &rs), 1);
+	cr_assert_str_eq(rs.r[0].source, "VALGOV");
+	cr_assert_eq(rs.r[0].source_span[0], 0);
+	cr_assert_eq(rs.r[0].source_span[1], 7);
+	cr_assert_eq(rs.r[0].verb_span[0], 8);
+	cr_assert_eq(rs.r[0].verb_span[1], 17);
+	cr_assert_eq(rs.r[0].target_span[0], 18);
+	cr_assert_eq(rs.r[0].target_span[1], 25);
+	store_filter g = {.source = "VAL", .target = "KES"};
+	cr_assert_eq(store_count_events(s, &g), 1);
+	/* both with the source alone: the actor on either side */
+	store_filter h = {.source = "KES", .both = 1};
+	cr_assert_eq(store_count_events(s, &h), 2);
+	memset(&rs, 0, sizeof rs);
+	store_filter k = {.source = "KES"};
+	cr_assert_eq(store_query_events(s, &k, grab_event, &rs), 1);
+	cr_assert_eq(rs.r[0].source_span[0], -1, "unknown spans stay -1");
+
+	/* actors: by prefix, any case, most events first then by code */
+	actor_rows ar = {0};
+	cr_assert_eq(store_query_actors(s, "va", 10, grab_actor, &ar), 2, "%s", store_error(s));
+	cr_assert_str_eq(ar.code[0], "VAL");
+	cr_assert_eq(ar.events[0], 2, "VAL is a source once and a target once");
+	cr_assert_str_eq(ar.code[1], "VALGOV");
+	cr_assert_eq(ar.events[1], 1);
+	memset(&ar, 0, sizeof ar);
+	cr_assert_eq(store_query_actors(s, "", 2, grab_actor, &ar), 2);
+	cr_assert_str_eq(ar.code[0], "VAL");
+	cr_assert_str_eq(ar.code[1], "ARN", "ties by code: ARN before KES");
+	memset(&ar, 0, sizeof ar);
+	cr_assert_eq(store_query_actors(s, "X", 5, grab_actor, &ar), 0);
+	store_close(s);
+}
