@@ -27,7 +27,7 @@ LIBS    := $(PKG_LIBS) -lm
 LIB_SRC := $(sort $(wildcard src/*/*.c))
 CLI_SRC := $(sort $(wildcard cli/*.c))
 GEN_SRC := $(BUILD)/gen/lexicon_data.c $(BUILD)/gen/default_data.c \
-           $(BUILD)/gen/gazetteer_data.c
+           $(BUILD)/gen/gazetteer_data.c $(BUILD)/gen/web_data.c
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(GEN_SRC:$(BUILD)/gen/%.c=$(BUILD)/obj/gen/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
@@ -104,6 +104,29 @@ $(CITIES_PBF):
 	  npm ci --ignore-scripts --no-audit --no-fund || \
 	    echo "warning: npm ci failed: the place gazetteer will be empty" >&2; \
 	else echo "warning: no npm: the place gazetteer will be empty" >&2; fi
+
+# The dashboard of dyad serve: web/* plus uPlot's dist files and license
+# (npm uplot, pinned by package-lock.json; build time only), embedded by
+# tools/mkweb.c. Without npm the dashboard has no charts (a warning says so,
+# and so does the page) and web_data.c is remade at every make until uPlot
+# appears.
+WEB_FILES := $(sort $(wildcard web/*))
+UPLOT_JS  := node_modules/uplot/dist/uPlot.iife.min.js
+UPLOT_CSS := node_modules/uplot/dist/uPlot.min.css
+UPLOT_LIC := node_modules/uplot/LICENSE
+$(BUILD)/gen/web_data.c: $(BUILD)/tools/mkweb $(WEB_FILES) $(wildcard $(UPLOT_JS) $(UPLOT_CSS) $(UPLOT_LIC)) | $(UPLOT_JS)
+	@mkdir -p $(@D)
+	@if [ -f $(UPLOT_JS) ] && [ -f $(UPLOT_CSS) ] && [ -f $(UPLOT_LIC) ]; then \
+	  up="$(UPLOT_JS) $(UPLOT_CSS) uplot.LICENSE=$(UPLOT_LIC)"; else up=""; fi; \
+	echo "$(BUILD)/tools/mkweb $@ $(WEB_FILES) $$up"; \
+	$(BUILD)/tools/mkweb $@ $(WEB_FILES) $$up
+	@test -f $(UPLOT_JS) || touch -t 197001020000 $@
+
+$(UPLOT_JS): | $(CITIES_PBF)
+	@test -f $@ || if [ -f package-lock.json ] && command -v npm >/dev/null 2>&1; then \
+	  npm ci --ignore-scripts --no-audit --no-fund || \
+	    echo "warning: npm ci failed: the dashboard will have no charts" >&2; \
+	else echo "warning: no npm: the dashboard will have no charts" >&2; fi
 
 $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/libdyad.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $(UNIT_OBJ) $(BUILD)/libdyad.a $(LIBS) -lcriterion

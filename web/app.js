@@ -1,0 +1,1 @@
+"use strict"; /* dyad dashboard; talks to /api/series, /api/events, /api/actors, /api/code */
