@@ -6,11 +6,10 @@
 #include "commands.h"
 #include "options.h"
 
-#include "read/doc.h"
 #include "store/export.h"
+#include "store/qparse.h"
 #include "store/store.h"
 
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,13 +59,10 @@ typedef struct query_args {
  * not a real calendar date. */
 static int parse_day(const char *cmd, const char *opt, const char *s, char out[16])
 {
-	int32_t ymd;
-	if (doc_parse_date(s, strlen(s), &ymd) < 0 || strlen(s) < 8) {
+	if (qparse_day(s, out) < 0) {
 		fprintf(stderr, "dyad query %s: %s %s: not a date (YYYY-MM-DD)\n", cmd, opt, s);
 		return -1;
 	}
-	snprintf(out, 16, "%04d-%02d-%02d", (int)(ymd / 10000), (int)(ymd / 100 % 100),
-		 (int)(ymd % 100));
 	return 0;
 }
 
@@ -74,15 +70,11 @@ static int parse_day(const char *cmd, const char *opt, const char *s, char out[1
  * one. */
 static int parse_count(const char *cmd, const char *opt, const char *s, long min, long *out)
 {
-	char *end;
-	errno = 0;
-	long v = strtol(s, &end, 10);
-	if (errno || end == s || *end || v < min) {
+	if (qparse_count(s, min, out) < 0) {
 		fprintf(stderr, "dyad query %s: %s %s: want a %s count\n", cmd, opt, s,
 			min > 0 ? "positive" : "non-negative");
 		return -1;
 	}
-	*out = v;
 	return 0;
 }
 
@@ -156,15 +148,8 @@ static int parse_args(int argc, char **argv, const char *cmd, query_args *q)
 			break;
 		case Q_BOTH: q->both = 1; break;
 		case Q_BY:
-			if (!strcmp(optarg, "day"))
-				q->by = STORE_BY_DAY;
-			else if (!strcmp(optarg, "week"))
-				q->by = STORE_BY_WEEK;
-			else if (!strcmp(optarg, "month"))
-				q->by = STORE_BY_MONTH;
-			else if (!strcmp(optarg, "year"))
-				q->by = STORE_BY_YEAR;
-			else {
+			q->by = qparse_period(optarg);
+			if (q->by < 0) {
 				fprintf(stderr, "dyad query %s: --by %s: want day, week, month or year\n", cmd, optarg);
 				return -1;
 			}
@@ -200,43 +185,6 @@ typedef struct ev_out {
 	buf line;   /* one csv/jsonl row, reused */
 } ev_out;
 
-/* A stored event as an export row, for the export module's writers;
- * query rows carry no document date, so the JSON has no story_date. */
-static void to_export_row(const store_event_row *r, export_row *x)
-{
-	memset(x, 0, sizeof *x);
-	x->doc = r->doc;
-	x->sid = r->sid;
-	x->sent = r->sent;
-	x->date = r->date;
-	x->date_precision = r->date_precision;
-	x->source = r->source;
-	x->target = r->target;
-	x->code = r->code;
-	x->root = r->root;
-	x->plover = r->plover;
-	x->quad = r->quad;
-	x->has_goldstein = r->has_goldstein;
-	x->goldstein = r->goldstein;
-	x->source_text = r->source_text;
-	x->verb_text = r->verb_text;
-	x->target_text = r->target_text;
-	x->place = r->place;
-	x->country = r->country;
-	x->has_latlon = r->has_latlon;
-	x->lat = r->lat;
-	x->lon = r->lon;
-	x->num_mentions = r->num_mentions;
-	x->num_sources = r->num_sources;
-	x->num_articles = r->num_articles;
-	x->sentence = r->sentence;
-	x->has_spans = 1;
-	memcpy(x->source_span, r->source_span, sizeof x->source_span);
-	memcpy(x->verb_span, r->verb_span, sizeof x->verb_span);
-	memcpy(x->target_span, r->target_span, sizeof x->target_span);
-	x->no_story_date = 1;
-}
-
 /* Write errors are found by finish_output (ferror). */
 static void print_event(void *ctx, const store_event_row *r)
 {
@@ -244,7 +192,7 @@ static void print_event(void *ctx, const store_event_row *r)
 	FILE *out = eo->out;
 	if (eo->format == FMT_CSV || eo->format == FMT_JSONL) {
 		export_row x;
-		to_export_row(r, &x);
+		qparse_export_row(r, &x);
 		buf_clear(&eo->line);
 		export_write(&eo->line, eo->format == FMT_CSV ? EXPORT_CSV : EXPORT_JSONL, &x);
 		fwrite(eo->line.data, 1, eo->line.len, out);
