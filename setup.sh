@@ -6,7 +6,8 @@ set -eu
 cd "$(dirname "$0")"
 
 PKGS="make gcc clang pkg-config libjansson-dev libxml2-dev libutf8proc-dev \
-libcriterion-dev wordnet-base iso-codes valgrind libgumbo-dev libsqlite3-dev"
+libcriterion-dev wordnet-base iso-codes valgrind libgumbo-dev libsqlite3-dev \
+libmicrohttpd-dev"
 
 missing=""
 for p in $PKGS; do
