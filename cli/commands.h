@@ -13,5 +13,6 @@ int cmd_ingest(int argc, char **argv);
 int cmd_recode(int argc, char **argv);
 int cmd_query(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 #endif

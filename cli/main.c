@@ -24,6 +24,7 @@ static const char usage[] =
 	"  recode     code a store's documents again with other dictionaries; report the changes\n"
 	"  query      events or time series from a store\n"
 	"  export     every stored event (or mention) as jsonl, csv, phoenix, gdelt or icews\n"
+	"  serve      the JSON API and the dashboard over HTTP, on a store (read-only)\n"
 	"  version    version, lexicon and gazetteer sizes\n"
 	"\n"
 	"Common options:\n"
@@ -49,7 +50,10 @@ static const char usage[] =
 	"               [--format table|csv|jsonl]\n"
 	"dyad query series: --db FILE --source A [--target B] [--both]\n"
 	"               --by day|week|month|year [--from D] [--to D]\n"
-	"dyad export:   --db FILE --format jsonl|csv|phoenix|gdelt|icews [--mentions] [-o FILE]\n";
+	"dyad export:   --db FILE --format jsonl|csv|phoenix|gdelt|icews [--mentions] [-o FILE]\n"
+	"dyad serve:    --db TARGET [--listen 127.0.0.1:8080|[::1]:PORT] [--threads N]\n"
+	"               [--timeout-ms MS] [--conn-timeout S] [--max-body BYTES] [-v]\n"
+	"               [dictionary and coding options, for POST /api/code]\n";
 
 int main(int argc, char **argv)
 {
@@ -74,6 +78,8 @@ int main(int argc, char **argv)
 		return cmd_query(argc - 1, argv + 1);
 	if (!strcmp(cmd, "export"))
 		return cmd_export(argc - 1, argv + 1);
+	if (!strcmp(cmd, "serve"))
+		return cmd_serve(argc - 1, argv + 1);
 	if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
 		/* What this build carries, for users and for tests that need
 		 * the gazetteer (it is empty when built without npm). */
