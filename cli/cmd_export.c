@@ -13,12 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { X_DB = 256, X_FORMAT, X_MENTIONS };
+enum { X_DB = 256, X_FORMAT, X_MENTIONS, X_ONE_A_DAY };
 
 static const struct option export_opts[] = {
 	{"db", required_argument, NULL, X_DB},
 	{"format", required_argument, NULL, X_FORMAT},
 	{"mentions", no_argument, NULL, X_MENTIONS},
+	{"one-a-day", no_argument, NULL, X_ONE_A_DAY},
 	{"output", required_argument, NULL, 'o'},
 	{NULL, 0, NULL, 0},
 };
@@ -30,11 +31,13 @@ typedef struct export_out {
 	int failed; /* a write failed */
 } export_out;
 
-static int put_row(void *ctx, const export_row *r)
+static int put_row(void *ctx, const store_event_row *r)
 {
 	export_out *eo = ctx;
+	export_row x;
+	export_row_from(&x, r);
 	buf_clear(&eo->line);
-	export_write(&eo->line, eo->format, r);
+	export_write(&eo->line, eo->format, &x);
 	if (fwrite(eo->line.data, 1, eo->line.len, eo->out) != eo->line.len) {
 		eo->failed = 1;
 		return 1;
@@ -45,7 +48,7 @@ static int put_row(void *ctx, const export_row *r)
 int cmd_export(int argc, char **argv)
 {
 	const char *db = NULL, *out_path = NULL;
-	int format = -1, mentions = 0;
+	int format = -1, mentions = 0, one_a_day = 0;
 	optind = 1;
 	opterr = 0;
 	int c;
@@ -61,6 +64,7 @@ int cmd_export(int argc, char **argv)
 			}
 			break;
 		case X_MENTIONS: mentions = 1; break;
+		case X_ONE_A_DAY: one_a_day = 1; break;
 		case 'o': out_path = optarg; break;
 		case ':':
 			fprintf(stderr, "dyad export: %s needs a value\n", argv[optind - 1]);
@@ -74,13 +78,17 @@ int cmd_export(int argc, char **argv)
 		fprintf(stderr, "dyad export: unexpected argument %s\n", argv[optind]);
 		return EXIT_USAGE;
 	}
+	if (mentions && one_a_day) {
+		fprintf(stderr, "dyad export: --one-a-day filters events, not --mentions\n");
+		return EXIT_USAGE;
+	}
 	if (!db || format < 0) {
 		fprintf(stderr, "usage: dyad export --db FILE --format jsonl|csv|phoenix|gdelt|icews"
-			" [--mentions] [-o FILE]\n");
+			" [--mentions | --one-a-day] [-o FILE]\n");
 		return EXIT_USAGE;
 	}
 	char err[512];
-	export_reader *r = export_open(db, err, sizeof err);
+	store *r = store_open(db, 0, err, sizeof err);
 	if (!r) {
 		fprintf(stderr, "dyad export: %s\n", err);
 		return EXIT_IO;
@@ -88,7 +96,7 @@ int cmd_export(int argc, char **argv)
 	export_out eo = {stdout, (export_format)format, BUF_INIT, 0};
 	if (out_path && !(eo.out = fopen(out_path, "w"))) {
 		perror(out_path);
-		export_close(r);
+		store_close(r);
 		return EXIT_IO;
 	}
 	const char *name = out_path ? out_path : "standard output";
@@ -96,8 +104,8 @@ int cmd_export(int argc, char **argv)
 	export_header(&eo.line, eo.format);
 	if (eo.line.len && fwrite(eo.line.data, 1, eo.line.len, eo.out) != eo.line.len)
 		eo.failed = 1;
-	if (!eo.failed && export_rows(r, mentions, put_row, &eo) < 0) {
-		fprintf(stderr, "dyad export: %s\n", export_error(r));
+	if (!eo.failed && store_export(r, mentions, one_a_day, put_row, &eo) < 0 && !eo.failed) {
+		fprintf(stderr, "dyad export: %s\n", store_error(r));
 		rc = EXIT_IO;
 	}
 	if (fflush(eo.out) != 0 || ferror(eo.out))
@@ -109,6 +117,6 @@ int cmd_export(int argc, char **argv)
 		rc = EXIT_IO;
 	}
 	buf_free(&eo.line);
-	export_close(r);
+	store_close(r);
 	return rc;
 }

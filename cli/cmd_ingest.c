@@ -121,7 +121,7 @@ int cmd_ingest(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	char err[512];
-	store *st = store_open(o.db, 1, err, sizeof err);
+	store *st = store_open(o.db, STORE_WRITE, err, sizeof err);
 	if (!st) {
 		fprintf(stderr, "dyad ingest: %s\n", err);
 		cli_opts_free(&o);
@@ -249,19 +249,14 @@ int cmd_recode(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (!o.db || o.nargs > 0 || o.format || o.output || o.input != READ_AUTO || o.use_parse) {
-		fprintf(stderr, "usage: dyad recode --db FILE [dictionary and coding options]"
+		fprintf(stderr, "usage: dyad recode --db FILE|URL [dictionary and coding options]"
 			" (it codes the stored documents: no input files, --input, --use-parse,"
 			" --format or -o)\n");
 		cli_opts_free(&o);
 		return EXIT_USAGE;
 	}
-	if (access(o.db, F_OK) != 0) {
-		fprintf(stderr, "dyad recode: %s: no such database (create it with dyad ingest)\n", o.db);
-		cli_opts_free(&o);
-		return EXIT_IO;
-	}
 	char err[512];
-	store *st = store_open(o.db, 1, err, sizeof err);
+	store *st = store_open(o.db, STORE_UPDATE, err, sizeof err);
 	if (!st) {
 		fprintf(stderr, "dyad recode: %s\n", err);
 		cli_opts_free(&o);

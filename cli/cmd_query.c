@@ -18,7 +18,7 @@
 enum {
 	Q_DB = 256, Q_SOURCE, Q_TARGET, Q_ACTOR, Q_CODE, Q_ROOT, Q_FROM, Q_TO,
 	Q_LIMIT, Q_FORMAT, Q_BOTH, Q_BY, Q_QUAD, Q_PLOVER, Q_PLACE, Q_TEXT,
-	Q_MENTIONS, Q_OFFSET
+	Q_MENTIONS, Q_OFFSET, Q_ONE_A_DAY
 };
 
 static const struct option query_opts[] = {
@@ -39,6 +39,7 @@ static const struct option query_opts[] = {
 	{"place", required_argument, NULL, Q_PLACE},
 	{"text", required_argument, NULL, Q_TEXT},
 	{"mentions", no_argument, NULL, Q_MENTIONS},
+	{"one-a-day", no_argument, NULL, Q_ONE_A_DAY},
 	{"offset", required_argument, NULL, Q_OFFSET},
 	{NULL, 0, NULL, 0},
 };
@@ -132,6 +133,7 @@ static int parse_args(int argc, char **argv, const char *cmd, query_args *q)
 			q->f.text = optarg;
 			break;
 		case Q_MENTIONS: q->f.mentions = 1; break;
+		case Q_ONE_A_DAY: q->f.one_a_day = 1; break;
 		case Q_FORMAT:
 			if (!strcmp(optarg, "table"))
 				q->format = FMT_TABLE;
@@ -164,6 +166,10 @@ static int parse_args(int argc, char **argv, const char *cmd, query_args *q)
 	}
 	if (optind < argc) {
 		fprintf(stderr, "dyad query %s: unexpected argument %s\n", cmd, argv[optind]);
+		return -1;
+	}
+	if (q->f.mentions && q->f.one_a_day) {
+		fprintf(stderr, "dyad query %s: --one-a-day filters events, not --mentions\n", cmd);
 		return -1;
 	}
 	if (!q->db) {
@@ -247,10 +253,14 @@ int cmd_query(int argc, char **argv)
 			fprintf(stderr, "dyad query series: --limit, --offset and --mentions apply to query events only\n");
 			return EXIT_USAGE;
 		}
-	} else if (q.both || q.by >= 0) {
-		fprintf(stderr, "dyad query events: --both and --by apply to query series only\n");
+	} else if (q.by >= 0) {
+		fprintf(stderr, "dyad query events: --by applies to query series only\n");
+		return EXIT_USAGE;
+	} else if (q.both && !q.f.source) {
+		fprintf(stderr, "dyad query events: --both needs --source (and --target: either direction)\n");
 		return EXIT_USAGE;
 	}
+	q.f.both = q.both;
 	char err[512];
 	store *st = store_open(q.db, 0, err, sizeof err);
 	if (!st) {

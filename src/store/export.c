@@ -1,8 +1,7 @@
 /*
- * export.c - whole-store exports: streams every event (or mention) of a
- * dyad store with its document's URL, publisher and date through one
- * prepared statement on a read-only connection of its own, and writes
- * rows as JSON Lines, CSV, Phoenix, GDELT 2.0 events or ICEWS.
+ * export.c - the export formats: rows of the store (store_export,
+ * store_query_events) written as JSON Lines, CSV, Phoenix, GDELT 2.0
+ * events or ICEWS.
  */
 #include "export.h"
 
@@ -13,163 +12,48 @@
 
 #include <jansson.h>
 #include <math.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-struct export_reader {
-	sqlite3 *db;
-	char *path;  /* owned copy, for messages */
-	buf err;     /* the last error message */
-};
-
-/* ---- Opening ---- */
-
-/* Opens path read-only; a WAL database in a directory we cannot write
- * (no -shm file possible) only as immutable, as store_open does. */
-static int open_db(export_reader *r)
+void export_row_from(export_row *x, const store_event_row *r)
 {
-	if (sqlite3_open_v2(r->path, &r->db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
-	    sqlite3_exec(r->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) == SQLITE_OK)
-		return 0;
-	sqlite3_close(r->db);
-	r->db = NULL;
-	buf uri = BUF_INIT;
-	buf_puts(&uri, "file:");
-	for (const char *p = r->path; *p; p++) {
-		if (*p == '%' || *p == '?' || *p == '#')
-			buf_printf(&uri, "%%%02X", (unsigned char)*p);
-		else
-			buf_putc(&uri, *p);
-	}
-	buf_puts(&uri, "?immutable=1");
-	int rc = sqlite3_open_v2(uri.data, &r->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-	buf_free(&uri);
-	return rc == SQLITE_OK ? 0 : -1;
-}
-
-export_reader *export_open(const char *path, char *err, size_t err_size)
-{
-	/* store_open says what is wrong with a missing file, a directory,
-	 * a foreign SQLite database or a newer schema. */
-	store *s = store_open(path, 0, err, err_size);
-	if (!s)
-		return NULL;
-	store_close(s);
-	export_reader *r = xcalloc(1, sizeof *r);
-	r->path = xstrdup(path);
-	if (open_db(r) < 0) {
-		snprintf(err, err_size, "%s: cannot open the database: %s", path,
-			 r->db ? sqlite3_errmsg(r->db) : "out of memory");
-		export_close(r);
-		return NULL;
-	}
-	sqlite3_busy_timeout(r->db, 5000);
-	return r;
-}
-
-void export_close(export_reader *r)
-{
-	if (!r)
-		return;
-	sqlite3_close(r->db);
-	free(r->path);
-	buf_free(&r->err);
-	free(r);
-}
-
-const char *export_error(const export_reader *r)
-{
-	return r->err.data ? r->err.data : "no error";
-}
-
-/* ---- Reading ---- */
-
-/* Both queries give the same columns; a mention is its own evidence. */
-static const char events_sql[] =
-	"SELECT e.event_id, m.doc_id, m.sid, m.sent, e.date, e.date_precision, e.day,"
-	" e.source, e.target, e.code, e.root, e.quad, e.goldstein, e.plover,"
-	" m.source_text, m.verb_text, m.target_text, e.place, e.country, e.lat, e.lon,"
-	" e.num_mentions, e.num_sources, e.num_articles, m.sentence,"
-	" d.url, d.source, d.date"
-	" FROM events e JOIN mentions m ON m.mention_id = e.first_mention"
-	" JOIN documents d ON d.doc_id = m.doc_id"
-	" ORDER BY e.day, e.date, e.source, e.target, e.code, e.place";
-
-static const char mentions_sql[] =
-	"SELECT m.mention_id, m.doc_id, m.sid, m.sent, m.date, m.date_precision, m.day,"
-	" m.source, m.target, m.code, m.root, m.quad, m.goldstein, m.plover,"
-	" m.source_text, m.verb_text, m.target_text, m.place, m.country, m.lat, m.lon,"
-	" 1, 1, 1, m.sentence, d.url, d.source, d.date"
-	" FROM mentions m JOIN documents d ON d.doc_id = m.doc_id"
-	" ORDER BY m.mention_id";
-
-static const char *col_text(sqlite3_stmt *st, int i)
-{
-	return (const char *)sqlite3_column_text(st, i);
-}
-
-long export_rows(export_reader *r, int mentions, export_fn fn, void *ctx)
-{
-	sqlite3_stmt *st = NULL;
-	const char *sql = mentions ? mentions_sql : events_sql;
-	if (sqlite3_prepare_v2(r->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		buf_clear(&r->err);
-		buf_printf(&r->err, "%s: preparing the export: %s", r->path, sqlite3_errmsg(r->db));
-		return -1;
-	}
-	long n = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		export_row x;
-		memset(&x, 0, sizeof x);
-		x.id = (long long)sqlite3_column_int64(st, 0);
-		x.doc = col_text(st, 1);
-		x.sid = col_text(st, 2);
-		x.sent = sqlite3_column_int(st, 3);
-		x.date = col_text(st, 4);
-		x.date_precision = col_text(st, 5);
-		x.day = col_text(st, 6);
-		x.source = col_text(st, 7);
-		x.target = col_text(st, 8);
-		x.code = col_text(st, 9);
-		x.root = col_text(st, 10);
-		x.quad = sqlite3_column_int(st, 11);
-		x.has_goldstein = sqlite3_column_type(st, 12) != SQLITE_NULL;
-		x.goldstein = sqlite3_column_double(st, 12);
-		x.plover = col_text(st, 13);
-		x.source_text = col_text(st, 14);
-		x.verb_text = col_text(st, 15);
-		x.target_text = col_text(st, 16);
-		x.place = col_text(st, 17);
-		x.country = col_text(st, 18);
-		x.has_latlon = sqlite3_column_type(st, 19) != SQLITE_NULL &&
-			       sqlite3_column_type(st, 20) != SQLITE_NULL;
-		x.lat = sqlite3_column_double(st, 19);
-		x.lon = sqlite3_column_double(st, 20);
-		x.num_mentions = (long)sqlite3_column_int64(st, 21);
-		x.num_sources = (long)sqlite3_column_int64(st, 22);
-		x.num_articles = (long)sqlite3_column_int64(st, 23);
-		x.sentence = col_text(st, 24);
-		x.url = col_text(st, 25);
-		x.publisher = col_text(st, 26);
-		x.story_date = col_text(st, 27);
-		n++;
-		if (fn(ctx, &x)) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	if (rc != SQLITE_DONE) {
-		buf_clear(&r->err);
-		buf_printf(&r->err, "%s: reading %s: %s", r->path, mentions ? "mentions" : "events",
-			   sqlite3_errmsg(r->db));
-		n = -1;
-	}
-	sqlite3_finalize(st);
-	return n;
+	memset(x, 0, sizeof *x);
+	x->id = r->id;
+	x->doc = r->doc;
+	x->sid = r->sid;
+	x->sent = r->sent;
+	x->date = r->date;
+	x->date_precision = r->date_precision;
+	x->day = r->day;
+	x->source = r->source;
+	x->target = r->target;
+	x->code = r->code;
+	x->root = r->root;
+	x->plover = r->plover;
+	x->quad = r->quad;
+	x->has_goldstein = r->has_goldstein;
+	x->goldstein = r->goldstein;
+	x->source_text = r->source_text;
+	x->verb_text = r->verb_text;
+	x->target_text = r->target_text;
+	x->place = r->place;
+	x->country = r->country;
+	x->has_latlon = r->has_latlon;
+	x->lat = r->lat;
+	x->lon = r->lon;
+	x->num_mentions = r->num_mentions;
+	x->num_sources = r->num_sources;
+	x->num_articles = r->num_articles;
+	x->sentence = r->sentence;
+	x->has_spans = 1;
+	memcpy(x->source_span, r->source_span, sizeof x->source_span);
+	memcpy(x->verb_span, r->verb_span, sizeof x->verb_span);
+	memcpy(x->target_span, r->target_span, sizeof x->target_span);
+	x->url = r->url;
+	x->publisher = r->publisher;
+	x->story_date = r->story_date;
 }
 
 /* ---- Formats ---- */

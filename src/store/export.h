@@ -10,8 +10,7 @@
 #include <stddef.h>
 
 #include "../util/buf.h"
-
-typedef struct export_reader export_reader;
+#include "store.h"
 
 typedef enum export_format {
 	EXPORT_JSONL, EXPORT_CSV, EXPORT_PHOENIX, EXPORT_GDELT, EXPORT_ICEWS
@@ -48,25 +47,8 @@ typedef struct export_row {
 				  * (as `dyad query events` writes it) */
 } export_row;
 
-/* Returns nonzero to stop the export (e.g. on a write error). */
-typedef int (*export_fn)(void *ctx, const export_row *r);
-
-/* Opens the dyad database at path for reading (it must exist and be a
- * dyad store; checked with store_open). Returns the reader, or NULL with
- * a message naming path in err (err_size bytes, NUL-terminated). */
-export_reader *export_open(const char *path, char *err, size_t err_size);
-/* Closes r; NULL is a no-op. */
-void export_close(export_reader *r);
-/* The last error's message (owned by r, valid until the next call). */
-const char *export_error(const export_reader *r);
-
-/* Calls fn for every event (mentions == 0; ordered by day, date, source,
- * target, code, place as `dyad query events`) or every mention (ordered
- * by mention id, i.e. document then sentence as ingested), one row at a
- * time. Returns the number of rows passed to fn, or -1 on a database
- * error (message in export_error). A nonzero fn result stops early and
- * the count so far is returned. */
-long export_rows(export_reader *r, int mentions, export_fn fn, void *ctx);
+/* Fills x from the store's row r (x borrows r's strings). */
+void export_row_from(export_row *x, const store_event_row *r);
 
 /* Parses "jsonl", "csv", "phoenix", "gdelt" or "icews"; -1 if unknown. */
 int export_parse_format(const char *name);

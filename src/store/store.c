@@ -1,168 +1,29 @@
 /*
- * store.c - the SQLite event store: schema, idempotent ingest in atomic
- * batches, GDELT-style dedup of mentions into events, and the queries
- * (filtered events, time series). Every value reaches SQL through a bound
- * parameter; SQL text is only ever assembled from constant fragments.
+ * store.c - the store's front end: opens a backend by the target's form
+ * (a postgresql:// URL, else an SQLite file), checks the calls' order
+ * (batches), turns documents and coded events into the flat rows both
+ * backends store (so they hold the same values), and passes queries on.
  */
 #include "store.h"
 
+#include "backend.h"
+#include "pg.h"
+#include "sqlite.h"
+#include "textq.h"
+
 #include "attrs/cameo.h"
-#include "util/buf.h"
 #include "util/xmalloc.h"
 
-#include <errno.h>
-#include <sqlite3.h>
+#include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
-#include <unistd.h>
 
-/* ---- Schema ----
- *
- * documents  one row per coded document: doc_id (the input's id, primary
- *            key), content_hash (store_doc_hash: skip or replace on
- *            re-ingest), date (story date, ISO), source (publisher), url,
- *            title, text (as read, so documents can be recoded).
- * mentions   one row per coded event: mention_id, doc_id, sid, sent, date
- *            (ISO reduced precision), date_precision, day (the date's
- *            first day, YYYY-MM-DD, for ranges and series), source,
- *            target, code, root, quad, goldstein, plover, place, country,
- *            lat, lon, source_text, target_text, verb_text, spans (JSON:
- *            byte offsets of source, target, verb and sentence), sentence.
- * events     the dedup of mentions on (date, source, target, code, place):
- *            the first mention's attributes, num_mentions, num_sources
- *            (distinct publishers; documents without one count as one
- *            unknown publisher), num_articles (distinct documents) and
- *            first_mention (its mention_id, the evidence).
- * Indexes: mentions(doc_id), mentions(key), events(source, target, day)
- * and events(target, day, source) for an actor on either side, both
- * carrying what series read (quad, goldstein, num_mentions) so a series
- * never visits the table; events(day), events(key). NULL date or place
- * compare with IS. */
-static const char schema_sql[] =
-	"CREATE TABLE IF NOT EXISTS documents("
-	" doc_id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, date TEXT,"
-	" source TEXT, url TEXT, title TEXT, text TEXT NOT NULL);"
-	"CREATE TABLE IF NOT EXISTS mentions("
-	" mention_id INTEGER PRIMARY KEY AUTOINCREMENT,"
-	" doc_id TEXT NOT NULL REFERENCES documents(doc_id),"
-	" sid TEXT, sent INTEGER, date TEXT, date_precision TEXT, day TEXT,"
-	" source TEXT NOT NULL, target TEXT NOT NULL, code TEXT NOT NULL,"
-	" root TEXT, quad INTEGER, goldstein REAL, plover TEXT,"
-	" place TEXT, country TEXT, lat REAL, lon REAL,"
-	" source_text TEXT, target_text TEXT, verb_text TEXT, spans TEXT,"
-	" sentence TEXT);"
-	"CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);"
-	"CREATE INDEX IF NOT EXISTS mentions_key ON mentions(date, source, target, code, place);"
-	"CREATE TABLE IF NOT EXISTS events("
-	" event_id INTEGER PRIMARY KEY, date TEXT, date_precision TEXT, day TEXT,"
-	" source TEXT NOT NULL, target TEXT NOT NULL, code TEXT NOT NULL,"
-	" root TEXT, quad INTEGER, goldstein REAL, plover TEXT,"
-	" place TEXT, country TEXT, lat REAL, lon REAL,"
-	" num_mentions INTEGER NOT NULL, num_sources INTEGER NOT NULL,"
-	" num_articles INTEGER NOT NULL,"
-	" first_mention INTEGER NOT NULL REFERENCES mentions(mention_id));"
-	"CREATE INDEX IF NOT EXISTS events_dyad ON events(source, target, day, quad,"
-	" goldstein, num_mentions);"
-	"CREATE INDEX IF NOT EXISTS events_target ON events(target, day, source, quad,"
-	" goldstein, num_mentions);"
-	"CREATE INDEX IF NOT EXISTS events_day ON events(day);"
-	"CREATE INDEX IF NOT EXISTS events_key ON events(date, source, target, code, place);";
+/* ---- Shared helpers (backend.h) ---- */
 
-/* Full text over the mentions' sentences (FTS5, external content: the
- * text stays in mentions). A batch indexes its new mentions at commit in
- * one statement (ST_FTS_NEW; a trigger per row costs as much as the rest
- * of ingest) and unindexes a replaced document's older mentions before
- * deleting them (ST_FTS_DEL_DOC). Created, and filled from the stored
- * mentions, when a writable open finds it missing (databases made before
- * it existed). */
-static const char fts_sql[] =
-	"CREATE VIRTUAL TABLE mentions_fts USING fts5(sentence,"
-	" content='mentions', content_rowid='mention_id');"
-	"INSERT INTO mentions_fts(mentions_fts) VALUES('rebuild');";
-
-/* Keys whose events must be recomputed at commit (connection-private). */
-static const char temp_sql[] =
-	"CREATE TEMP TABLE IF NOT EXISTS affected("
-	" date TEXT, source TEXT, target TEXT, code TEXT, place TEXT);";
-
-#define KEY_JOIN(m, a) \
-	m ".date IS " a ".date AND " m ".source = " a ".source AND " \
-	m ".target = " a ".target AND " m ".code = " a ".code AND " \
-	m ".place IS " a ".place"
-
-enum {
-	ST_STATUS, ST_MARK_DOC, ST_DEL_DOC, ST_PUT_DOC, ST_MENTION,
-	ST_MARK_NEW, ST_DEL_EVENTS, ST_ADD_EVENTS, ST_CLEAR, ST_MAXID,
-	ST_FTS_NEW, ST_FTS_DEL_DOC, ST_N, ST_GET_DOC = ST_N, ST_ALL
-};
-
-static const char *const stmt_sql[ST_N] = {
-	[ST_STATUS] = "SELECT content_hash FROM documents WHERE doc_id = ?1",
-	[ST_MARK_DOC] = "INSERT INTO temp.affected SELECT date, source, target, code, place"
-			" FROM mentions WHERE doc_id = ?1",
-	[ST_DEL_DOC] = "DELETE FROM mentions WHERE doc_id = ?1",
-	[ST_PUT_DOC] = "INSERT OR REPLACE INTO documents(doc_id, content_hash, date,"
-		       " source, url, title, text) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-	[ST_MENTION] = "INSERT INTO mentions(doc_id, sid, sent, date, date_precision, day,"
-		       " source, target, code, root, quad, goldstein, plover, place,"
-		       " country, lat, lon, source_text, target_text, verb_text, spans,"
-		       " sentence) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-		       " ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
-	[ST_MARK_NEW] = "INSERT INTO temp.affected SELECT date, source, target, code, place"
-			" FROM mentions WHERE mention_id > ?1",
-	[ST_DEL_EVENTS] = "DELETE FROM events WHERE event_id IN (SELECT e.event_id"
-			  " FROM events e JOIN (SELECT DISTINCT * FROM temp.affected) a ON "
-			  KEY_JOIN("e", "a") ")",
-	[ST_ADD_EVENTS] =
-		"INSERT INTO events(date, date_precision, day, source, target, code,"
-		" root, quad, goldstein, plover, place, country, lat, lon,"
-		" num_mentions, num_sources, num_articles, first_mention)"
-		" SELECT f.date, f.date_precision, f.day, f.source, f.target, f.code,"
-		" f.root, f.quad, f.goldstein, f.plover, f.place, f.country, f.lat,"
-		" f.lon, g.n, g.ns, g.na, g.first FROM"
-		" (SELECT min(m.mention_id) AS first, count(*) AS n,"
-		"  count(DISTINCT coalesce(d.source, '')) AS ns,"
-		"  count(DISTINCT m.doc_id) AS na"
-		"  FROM (SELECT DISTINCT * FROM temp.affected) a"
-		/* CROSS JOIN keeps the marked keys as the outer loop: the
-		 * planner would otherwise scan all mentions for GROUP BY's
-		 * order, making every batch cost the whole table. */
-		"  CROSS JOIN mentions m ON " KEY_JOIN("m", "a")
-		"  JOIN documents d ON d.doc_id = m.doc_id"
-		"  GROUP BY m.date, m.source, m.target, m.code, m.place) g"
-		" JOIN mentions f ON f.mention_id = g.first",
-	[ST_CLEAR] = "DELETE FROM temp.affected",
-	[ST_MAXID] = "SELECT coalesce(max(mention_id), 0) FROM mentions",
-	[ST_FTS_NEW] = "INSERT INTO mentions_fts(rowid, sentence) SELECT mention_id, sentence"
-		       " FROM mentions WHERE mention_id > ?1",
-	/* Only mentions of earlier batches are indexed. */
-	[ST_FTS_DEL_DOC] = "INSERT INTO mentions_fts(mentions_fts, rowid, sentence)"
-			   " SELECT 'delete', mention_id, sentence FROM mentions"
-			   " WHERE doc_id = ?1 AND mention_id <= ?2",
-};
-
-struct store {
-	sqlite3 *db;            /* the connection */
-	char *path;             /* owned copy of the file name, for messages */
-	sqlite3_stmt *st[ST_ALL]; /* prepared ingest statements (writable only);
-				   * ST_GET_DOC when first used */
-	int in_batch;           /* a transaction is open */
-	sqlite3_int64 batch_max;/* max mention_id when the batch began */
-	buf err;                /* the last error message */
-	int timeout_ms;         /* store_set_timeout; 0 = none */
-	double deadline;        /* of the running query (monotonic seconds) */
-	int timed_out;          /* the last query ran over timeout_ms */
-};
-
-/* ---- Errors ---- */
-
-static void set_err(store *s, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-static void set_err(store *s, const char *fmt, ...)
+void store_set_err(store *s, const char *fmt, ...)
 {
 	va_list ap;
 	buf_clear(&s->err);
@@ -171,11 +32,116 @@ static void set_err(store *s, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Records SQLite's message for a failed call; returns STORE_ERR. */
-static int db_err(store *s, const char *what)
+long store_query_fail(store *s, const char *what, const char *detail)
 {
-	set_err(s, "%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
+	if (s->timed_out)
+		store_set_err(s, "%s: %s: the query took longer than %d ms", s->name, what,
+			      s->timeout_ms);
+	else
+		store_set_err(s, "%s: %s: %s", s->name, what, detail);
 	return STORE_ERR;
+}
+
+void store_rel_spans(const char *json, store_event_row *r)
+{
+	long long v[8];
+	long *out[3] = {r->source_span, r->target_span, r->verb_span};
+	for (int i = 0; i < 3; i++)
+		out[i][0] = out[i][1] = -1;
+	if (!json || sscanf(json, "{\"source\":[%lld,%lld],\"target\":[%lld,%lld],\"verb\":[%lld,%lld],"
+			    "\"sentence\":[%lld,%lld]}", &v[0], &v[1], &v[2], &v[3], &v[4], &v[5],
+			    &v[6], &v[7]) != 8 || v[6] < 0)
+		return;
+	for (int i = 0; i < 3; i++) {
+		long long a = v[2 * i], b = v[2 * i + 1];
+		if (a < v[6] || b > v[7] || a > b)
+			continue;
+		out[i][0] = (long)(a - v[6]);
+		out[i][1] = (long)(b - v[6]);
+	}
+}
+
+void store_prefix_hi(buf *out, const char *prefix)
+{
+	buf_clear(out);
+	buf_puts(out, prefix);
+	buf_puts(out, "\xf4\x8f\xbf\xbf");
+}
+
+/* ---- Opening ---- */
+
+static int is_pg_url(const char *t)
+{
+	return !strncmp(t, "postgresql://", 13) || !strncmp(t, "postgres://", 11);
+}
+
+/* target for messages: a URL's password (user:PASSWORD@, or a
+ * password= parameter) replaced by "***". */
+static char *display_name(const char *t)
+{
+	if (!is_pg_url(t))
+		return xstrdup(t);
+	buf b = BUF_INIT;
+	const char *auth = strstr(t, "://") + 3;
+	const char *at = strchr(auth, '@');
+	const char *slash = strchr(auth, '/');
+	const char *colon = strchr(auth, ':');
+	const char *p = t;
+	if (at && (!slash || at < slash) && colon && colon < at) {
+		buf_add(&b, t, (size_t)(colon + 1 - t));
+		buf_puts(&b, "***");
+		p = at;
+	}
+	const char *q = strchr(p, '?');
+	while (q) {
+		const char *key = q + 1;
+		const char *next = strchr(key, '&');
+		if (!strncmp(key, "password=", 9)) {
+			buf_add(&b, p, (size_t)(key + 9 - p));
+			buf_puts(&b, "***");
+			p = next ? next : key + strlen(key);
+		}
+		q = next;
+	}
+	buf_puts(&b, p);
+	return b.data;
+}
+
+store *store_open(const char *target, int mode, char *err, size_t err_size)
+{
+	if (err_size > 0)
+		err[0] = '\0';
+	if (!target || !*target) {
+		snprintf(err, err_size, "no database given");
+		return NULL;
+	}
+	store *s = xcalloc(1, sizeof *s);
+	s->name = display_name(target);
+	s->writable = mode == STORE_WRITE || mode == STORE_UPDATE;
+	s->must_exist = mode != STORE_WRITE;
+	int rc = is_pg_url(target) ? store_pg_open(s, target, err, err_size)
+				   : store_sqlite_open(s, target, err, err_size);
+	if (rc < 0) {
+		if (err_size > 0)
+			err[err_size - 1] = '\0';
+		free(s->name);
+		buf_free(&s->err);
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+void store_close(store *s)
+{
+	if (!s)
+		return;
+	if (s->in_batch)
+		s->ops->rollback(s);
+	s->ops->close(s);
+	free(s->name);
+	buf_free(&s->err);
+	free(s);
 }
 
 const char *store_error(const store *s)
@@ -183,314 +149,9 @@ const char *store_error(const store *s)
 	return s->err.data ? s->err.data : "no error";
 }
 
-/* ---- Query time bound ---- */
-
-static double now_sec(void)
+const char *store_backend(const store *s)
 {
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* SQLite's progress callback: nonzero interrupts the statement. */
-static int over_time(void *ctx)
-{
-	store *s = ctx;
-	if (now_sec() < s->deadline)
-		return 0;
-	s->timed_out = 1;
-	return 1;
-}
-
-void store_set_timeout(store *s, int ms)
-{
-	s->timeout_ms = ms > 0 ? ms : 0;
-	sqlite3_progress_handler(s->db, s->timeout_ms ? 1000 : 0, s->timeout_ms ? over_time : NULL, s);
-}
-
-int store_timed_out(const store *s)
-{
-	return s->timed_out;
-}
-
-/* Starts the clock of a query. */
-static void query_start(store *s)
-{
-	s->timed_out = 0;
-	s->deadline = now_sec() + s->timeout_ms / 1000.0;
-}
-
-/* Records the failure of a query: its time bound, or SQLite's message. */
-static long query_err(store *s, const char *what)
-{
-	if (s->timed_out) {
-		set_err(s, "%s: %s: the query took longer than %d ms", s->path, what, s->timeout_ms);
-		return STORE_ERR;
-	}
-	return db_err(s, what);
-}
-
-/* ---- ISO weeks ---- */
-
-/* Days from 1970-01-01 to the proleptic Gregorian date y-m-d. */
-static long days_from_civil(long y, long m, long d)
-{
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-/* SQL dyad_iso_week('YYYY-MM-DD') -> 'YYYY-Www': the ISO 8601 week, whose
- * year is that of its Thursday; NULL for anything else. A C function:
- * SQLite's date() modifiers cost several times more per row. */
-static void sql_iso_week(sqlite3_context *cx, int argc, sqlite3_value **argv)
-{
-	(void)argc;
-	const unsigned char *t = sqlite3_value_text(argv[0]);
-	int y, m, d;
-	if (!t || sqlite3_value_bytes(argv[0]) < 10 ||
-	    sscanf((const char *)t, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
-	    m < 1 || m > 12 || d < 1 || d > 31) {
-		sqlite3_result_null(cx);
-		return;
-	}
-	long days = days_from_civil(y, m, d);
-	long wd = ((days + 3) % 7 + 7) % 7; /* Monday 0; 1970-01-01 was a Thursday */
-	long thu = days - wd + 3;
-	long wy = y;
-	if (thu >= days_from_civil(y + 1, 1, 1))
-		wy = y + 1;
-	else if (thu < days_from_civil(y, 1, 1))
-		wy = y - 1;
-	long week = (thu - days_from_civil(wy, 1, 1)) / 7 + 1;
-	char out[16];
-	int n = snprintf(out, sizeof out, "%04ld-W%02ld", wy, week);
-	sqlite3_result_text(cx, out, n, SQLITE_TRANSIENT);
-}
-
-/* ---- Opening ---- */
-
-static int exec(store *s, const char *sql, const char *what)
-{
-	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return db_err(s, what);
-	return STORE_OK;
-}
-
-/* The schema version, in PRAGMA user_version: 0 in a database this
- * code just created (then set when writable), STORE_SCHEMA after; a
- * higher one was written by a newer dyad and is refused. */
-enum { STORE_SCHEMA = 1 };
-
-static int check_version(store *s, int writable, char *err, size_t err_size)
-{
-	sqlite3_stmt *st = NULL;
-	int v = -1;
-	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (v < 0) {
-		snprintf(err, err_size, "%s: cannot read the schema version: %s", s->path,
-			 sqlite3_errmsg(s->db));
-		return STORE_ERR;
-	}
-	if (v > STORE_SCHEMA) {
-		snprintf(err, err_size, "%s: schema version %d was written by a newer dyad (this one knows %d)",
-			 s->path, v, STORE_SCHEMA);
-		return STORE_ERR;
-	}
-	if (v == 0 && writable &&
-	    /* (the statement names STORE_SCHEMA: PRAGMAs take no parameters) */
-	    sqlite3_exec(s->db, "PRAGMA user_version = 1", NULL, NULL, NULL) != SQLITE_OK) {
-		snprintf(err, err_size, "%s: cannot set the schema version: %s", s->path,
-			 sqlite3_errmsg(s->db));
-		return STORE_ERR;
-	}
-	return STORE_OK;
-}
-
-/* Refuses an SQLite database of some other program (tables, but no
- * events table): dyad must not add its tables to it. */
-static int check_foreign(store *s, char *err, size_t err_size)
-{
-	sqlite3_stmt *st = NULL;
-	int tables = -1, ours = 0;
-	if (sqlite3_prepare_v2(s->db, "SELECT count(*), total(name = 'events') FROM sqlite_schema"
-			       " WHERE type = 'table'", -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW) {
-		tables = sqlite3_column_int(st, 0);
-		ours = (int)sqlite3_column_double(st, 1);
-	}
-	sqlite3_finalize(st);
-	if (tables < 0) {
-		snprintf(err, err_size, "%s: cannot read the schema: %s", s->path, sqlite3_errmsg(s->db));
-		return STORE_ERR;
-	}
-	if (tables > 0 && !ours) {
-		snprintf(err, err_size, "%s: not a dyad database (an SQLite database without an events table)",
-			 s->path);
-		return STORE_ERR;
-	}
-	return STORE_OK;
-}
-
-/* 1 when the database has its full-text index, 0 when not, or
- * STORE_ERR. */
-static int has_fts(store *s)
-{
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM sqlite_schema WHERE name = 'mentions_fts'",
-			       -1, &st, NULL) != SQLITE_OK)
-		return db_err(s, "looking for the full-text index");
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_err(s, "looking for the full-text index");
-	return rc == SQLITE_ROW;
-}
-
-store *store_open(const char *path, int writable, char *err, size_t err_size)
-{
-	store *s = xcalloc(1, sizeof *s);
-	s->path = xstrdup(path);
-	struct stat stt;
-	int exists = stat(path, &stt) == 0;
-	if (!exists && !writable) {
-		snprintf(err, err_size, "%s: no such database (create it with dyad ingest)", path);
-		goto fail;
-	}
-	if (exists && S_ISDIR(stt.st_mode)) {
-		snprintf(err, err_size, "%s: is a directory, not a database file", path);
-		goto fail;
-	}
-	if (!exists) {
-		/* SQLite's own message ("unable to open database file") does
-		 * not say why; the usual reason is a missing directory. */
-		char *dir = xstrdup(path);
-		char *slash = strrchr(dir, '/');
-		if (slash) {
-			*(slash == dir ? slash + 1 : slash) = '\0';
-			if (stat(dir, &stt) != 0 || !S_ISDIR(stt.st_mode)) {
-				snprintf(err, err_size, "%s: cannot create the database: directory %s does not exist",
-					 path, dir);
-				free(dir);
-				goto fail;
-			}
-		}
-		free(dir);
-	}
-	if (exists && writable && access(path, W_OK) != 0) {
-		snprintf(err, err_size, "%s: the database is read-only (%s)", path, strerror(errno));
-		goto fail;
-	}
-	int flags = writable ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
-	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
-		snprintf(err, err_size, "%s: cannot open the database: %s", path,
-			 s->db ? sqlite3_errmsg(s->db) : "out of memory");
-		goto fail;
-	}
-	sqlite3_busy_timeout(s->db, 5000);
-	if (writable && sqlite3_db_readonly(s->db, "main") == 1) {
-		snprintf(err, err_size, "%s: the database is read-only", path);
-		goto fail;
-	}
-	/* A first read tells a database from any other file. A WAL database
-	 * we may not write, in a directory where we cannot create its -shm
-	 * file, is readable only as immutable (nobody may be writing it
-	 * then, since we could not either). */
-	if (sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) != SQLITE_OK &&
-	    !writable && access(path, W_OK) != 0) {
-		sqlite3_close(s->db);
-		s->db = NULL;
-		buf uri = BUF_INIT;
-		buf_puts(&uri, "file:");
-		for (const char *p = path; *p; p++) {
-			if (*p == '%' || *p == '?' || *p == '#')
-				buf_printf(&uri, "%%%02X", (unsigned char)*p);
-			else
-				buf_putc(&uri, *p);
-		}
-		buf_puts(&uri, "?immutable=1");
-		int orc = sqlite3_open_v2(uri.data, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-		buf_free(&uri);
-		if (orc != SQLITE_OK) {
-			snprintf(err, err_size, "%s: cannot open the database: %s", path,
-				 s->db ? sqlite3_errmsg(s->db) : "out of memory");
-			goto fail;
-		}
-	}
-	if (sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) != SQLITE_OK) {
-		snprintf(err, err_size, "%s: not a dyad database: %s", path, sqlite3_errmsg(s->db));
-		goto fail;
-	}
-	if (sqlite3_create_function_v2(s->db, "dyad_iso_week", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-				       NULL, sql_iso_week, NULL, NULL, NULL) != SQLITE_OK) {
-		snprintf(err, err_size, "%s: %s", path, sqlite3_errmsg(s->db));
-		goto fail;
-	}
-	if (writable) {
-		/* Checked before anything is written (WAL mode persists). */
-		if (check_foreign(s, err, err_size) < 0 || check_version(s, 1, err, err_size) < 0)
-			goto fail;
-		if (exec(s, "PRAGMA journal_mode=WAL", "setting WAL mode") < 0 ||
-		    exec(s, "PRAGMA synchronous=NORMAL", "setting synchronous") < 0 ||
-		    exec(s, "PRAGMA cache_size=-65536", "setting the cache size") < 0 ||
-		    exec(s, "PRAGMA temp_store=MEMORY", "setting the work tables' store") < 0 ||
-		    exec(s, schema_sql, "creating the schema") < 0 ||
-		    exec(s, temp_sql, "creating the work table") < 0)
-			goto fail_msg;
-		int fts = has_fts(s);
-		if (fts < 0)
-			goto fail_msg;
-		if (!fts && (exec(s, "BEGIN IMMEDIATE", "starting the full-text index") < 0 ||
-			     exec(s, fts_sql, "creating the full-text index") < 0 ||
-			     exec(s, "COMMIT", "committing the full-text index") < 0)) {
-			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-			goto fail_msg;
-		}
-		for (int i = 0; i < ST_N; i++) {
-			if (sqlite3_prepare_v2(s->db, stmt_sql[i], -1, &s->st[i], NULL) != SQLITE_OK) {
-				db_err(s, "preparing a statement");
-				goto fail_msg;
-			}
-		}
-	} else {
-		sqlite3_stmt *q = NULL;
-		int ok = sqlite3_prepare_v2(s->db, "SELECT 1 FROM events LIMIT 0", -1, &q, NULL) == SQLITE_OK;
-		sqlite3_finalize(q);
-		if (!ok) {
-			snprintf(err, err_size, "%s: not a dyad database (no events table)", path);
-			goto fail;
-		}
-		if (check_version(s, 0, err, err_size) < 0)
-			goto fail;
-	}
-	return s;
-fail_msg:
-	snprintf(err, err_size, "%s", store_error(s));
-fail:
-	if (err_size > 0)
-		err[err_size - 1] = '\0';
-	store_close(s);
-	return NULL;
-}
-
-void store_close(store *s)
-{
-	if (!s)
-		return;
-	for (int i = 0; i < ST_ALL; i++)
-		sqlite3_finalize(s->st[i]);
-	if (s->in_batch && s->db)
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-	sqlite3_close(s->db);
-	free(s->path);
-	buf_free(&s->err);
-	free(s);
+	return s->ops->name;
 }
 
 /* ---- Ingest ---- */
@@ -517,82 +178,42 @@ void store_doc_hash(const doc *d, char out[17])
 	snprintf(out, 17, "%016llx", (unsigned long long)h);
 }
 
-/* Runs a statement to completion and resets it. */
-static int step_done(store *s, sqlite3_stmt *st, const char *what)
+/* STORE_OK when a batch is open (want) or not (!want), else an error
+ * naming the call. */
+static int need_batch(store *s, int want, const char *call)
 {
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return db_err(s, what);
-	return STORE_OK;
+	if (!s->writable) {
+		store_set_err(s, "%s: %s on a store opened read-only", s->name, call);
+		return STORE_ERR;
+	}
+	if (s->in_batch == want)
+		return STORE_OK;
+	store_set_err(s, "%s: %s %s a batch", s->name, call, want ? "outside" : "inside");
+	return STORE_ERR;
 }
 
 int store_begin(store *s)
 {
-	if (s->in_batch) {
-		set_err(s, "%s: a batch is already open", s->path);
+	if (need_batch(s, 0, "store_begin") < 0)
 		return STORE_ERR;
-	}
-	if (exec(s, "BEGIN IMMEDIATE", "starting a batch") < 0)
+	if (s->ops->begin(s) < 0)
 		return STORE_ERR;
-	sqlite3_stmt *st = s->st[ST_MAXID];
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		db_err(s, "reading mention ids");
-		sqlite3_reset(st);
-		exec(s, "ROLLBACK", "rolling back");
-		return STORE_ERR;
-	}
-	s->batch_max = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
 	s->in_batch = 1;
 	return STORE_OK;
 }
 
 int store_commit(store *s)
 {
-	if (!s->in_batch) {
-		set_err(s, "%s: no batch is open", s->path);
+	if (need_batch(s, 1, "store_commit") < 0)
 		return STORE_ERR;
-	}
-	sqlite3_bind_int64(s->st[ST_MARK_NEW], 1, s->batch_max);
-	sqlite3_bind_int64(s->st[ST_FTS_NEW], 1, s->batch_max);
-	if (step_done(s, s->st[ST_MARK_NEW], "marking new mentions") < 0 ||
-	    step_done(s, s->st[ST_FTS_NEW], "indexing new sentences") < 0 ||
-	    step_done(s, s->st[ST_DEL_EVENTS], "removing stale events") < 0 ||
-	    step_done(s, s->st[ST_ADD_EVENTS], "computing events") < 0 ||
-	    step_done(s, s->st[ST_CLEAR], "clearing marks") < 0)
-		goto fail;
-	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-		db_err(s, "committing");
-		goto fail;
-	}
+	int rc = s->ops->commit(s);
 	s->in_batch = 0;
-	return STORE_OK;
-fail:
-	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-	sqlite3_exec(s->db, "DELETE FROM temp.affected", NULL, NULL, NULL);
-	s->in_batch = 0;
-	return STORE_ERR;
+	return rc;
 }
 
 int store_doc_status(store *s, const char *id, const char *hash)
 {
-	sqlite3_stmt *st = s->st[ST_STATUS];
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	int res;
-	if (rc == SQLITE_ROW) {
-		const unsigned char *h = sqlite3_column_text(st, 0);
-		res = h && !strcmp((const char *)h, hash) ? STORE_DOC_SAME : STORE_DOC_CHANGED;
-	} else if (rc == SQLITE_DONE) {
-		res = STORE_DOC_NEW;
-	} else {
-		res = db_err(s, "looking up a document");
-	}
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	return res;
+	return s->ops->doc_status(s, id, hash);
 }
 
 /* ISO 8601 of a YYYYMMDD date at precision p ("2014-03-03", "2014-03",
@@ -619,34 +240,18 @@ static int iso_date(int32_t ymd, ev_precision p, int pad, char out[16])
 	return 1;
 }
 
-static void bind_opt(sqlite3_stmt *st, int i, const char *v)
-{
-	if (v)
-		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, i);
-}
-
-static int drop_mentions(store *s, const char *id);
-
 int store_doc_put(store *s, const doc *d, const char *hash)
 {
-	if (!s->in_batch) {
-		set_err(s, "%s: store_doc_put outside a batch", s->path);
+	if (need_batch(s, 1, "store_doc_put") < 0)
 		return STORE_ERR;
-	}
-	if (drop_mentions(s, d->id) < 0)
-		return STORE_ERR;
-	sqlite3_stmt *st = s->st[ST_PUT_DOC];
 	char date[16];
-	sqlite3_bind_text(st, 1, d->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);
-	bind_opt(st, 3, iso_date(d->date, EV_DATE_DAY, 0, date) ? date : NULL);
-	bind_opt(st, 4, d->source);
-	bind_opt(st, 5, d->url);
-	bind_opt(st, 6, d->title);
-	sqlite3_bind_text(st, 7, d->text ? d->text : "", d->text ? (int)d->len : 0, SQLITE_STATIC);
-	return step_done(s, st, "storing a document");
+	store_docrow r = {
+		.id = d->id, .hash = hash,
+		.date = iso_date(d->date, EV_DATE_DAY, 0, date) ? date : NULL,
+		.source = d->source, .url = d->url, .title = d->title,
+		.text = d->text ? d->text : "", .len = d->text ? d->len : 0,
+	};
+	return s->ops->doc_put(s, &r);
 }
 
 static const char *const precision_names[] = {
@@ -656,579 +261,155 @@ static const char *const precision_names[] = {
 
 int store_mention_add(store *s, const char *doc_id, const ev_event *e)
 {
-	if (!s->in_batch) {
-		set_err(s, "%s: store_mention_add outside a batch", s->path);
+	if (need_batch(s, 1, "store_mention_add") < 0)
 		return STORE_ERR;
-	}
-	sqlite3_stmt *st = s->st[ST_MENTION];
 	char date[16], day[16], root[3] = {0}, spans[160];
 	const cameo_info *ci = cameo_lookup(e->code);
 	int has_date = iso_date(e->date, e->date_precision, 0, date);
 	iso_date(e->date, e->date_precision, 1, day);
-	sqlite3_bind_text(st, 1, doc_id, -1, SQLITE_STATIC);
-	bind_opt(st, 2, e->sid);
-	sqlite3_bind_int(st, 3, e->sent);
-	bind_opt(st, 4, has_date ? date : NULL);
 	unsigned p = (unsigned)e->date_precision;
-	bind_opt(st, 5, has_date && p < 5 ? precision_names[p] : NULL);
-	bind_opt(st, 6, has_date ? day : NULL);
-	sqlite3_bind_text(st, 7, e->source ? e->source : "---", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 8, e->target ? e->target : "---", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 9, e->code ? e->code : "", -1, SQLITE_STATIC);
+	store_mention m = {
+		.doc_id = doc_id, .sid = e->sid, .sent = e->sent,
+		.date = has_date ? date : NULL,
+		.date_precision = has_date && p < 5 ? precision_names[p] : NULL,
+		.day = has_date ? day : NULL,
+		.source = e->source ? e->source : "---",
+		.target = e->target ? e->target : "---",
+		.code = e->code ? e->code : "",
+		.source_text = e->source_text, .target_text = e->target_text,
+		.verb_text = e->verb_text, .sentence = e->sentence_text,
+		.spans = spans,
+	};
 	if (ci) {
 		memcpy(root, e->code, 2);
-		sqlite3_bind_text(st, 10, root, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(st, 11, ci->quad);
-		sqlite3_bind_double(st, 12, ci->goldstein);
-		bind_opt(st, 13, ci->plover);
+		m.root = root;
+		m.quad = ci->quad;
+		m.goldstein = ci->goldstein;
+		m.plover = ci->plover;
 	}
 	if (e->place.name) {
-		sqlite3_bind_text(st, 14, e->place.name, -1, SQLITE_STATIC);
-		bind_opt(st, 15, e->place.country);
-		sqlite3_bind_double(st, 16, e->place.lat);
-		sqlite3_bind_double(st, 17, e->place.lon);
+		m.place = e->place.name;
+		m.country = e->place.country;
+		/* A country named as the place has no coordinates (NaN). */
+		m.has_latlon = !isnan(e->place.lat) && !isnan(e->place.lon);
+		m.lat = e->place.lat;
+		m.lon = e->place.lon;
 	}
-	bind_opt(st, 18, e->source_text);
-	bind_opt(st, 19, e->target_text);
-	bind_opt(st, 20, e->verb_text);
 	snprintf(spans, sizeof spans,
 		 "{\"source\":[%lld,%lld],\"target\":[%lld,%lld],\"verb\":[%lld,%lld],\"sentence\":[%lld,%lld]}",
 		 (long long)e->source_span.start, (long long)e->source_span.end,
 		 (long long)e->target_span.start, (long long)e->target_span.end,
 		 (long long)e->verb_span.start, (long long)e->verb_span.end,
 		 (long long)e->sentence.start, (long long)e->sentence.end);
-	sqlite3_bind_text(st, 21, spans, -1, SQLITE_TRANSIENT);
-	bind_opt(st, 22, e->sentence_text);
-	return step_done(s, st, "storing a mention");
+	return s->ops->mention_add(s, &m);
 }
 
 /* ---- Recoding ---- */
 
-static const char *col_text(sqlite3_stmt *st, int i)
-{
-	return (const char *)sqlite3_column_text(st, i);
-}
-
 long store_doc_ids(store *s, char ***ids)
 {
-	sqlite3_stmt *st = NULL;
-	char **v = NULL;
-	size_t n = 0, cap = 0;
 	*ids = NULL;
-	if (sqlite3_prepare_v2(s->db, "SELECT doc_id FROM documents ORDER BY doc_id", -1, &st,
-			       NULL) != SQLITE_OK)
-		return db_err(s, "listing documents");
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *id = col_text(st, 0);
-		if (n == cap)
-			xgrow((void **)&v, &cap, n + 1, sizeof *v);
-		v[n++] = xstrdup(id ? id : "");
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		for (size_t i = 0; i < n; i++)
-			free(v[i]);
-		free(v);
-		return db_err(s, "listing documents");
-	}
-	*ids = v;
-	return (long)n;
-}
-
-static char *col_dup(sqlite3_stmt *st, int i)
-{
-	const char *t = col_text(st, i);
-	return t ? xstrdup(t) : NULL;
+	return s->ops->doc_ids(s, ids);
 }
 
 int store_doc_get(store *s, const char *id, doc *d)
 {
 	doc_clear(d);
-	sqlite3_stmt *st = s->st[ST_GET_DOC];
-	if (!st && sqlite3_prepare_v2(s->db, "SELECT date, source, url, title, text FROM documents"
-				      " WHERE doc_id = ?1", -1, &s->st[ST_GET_DOC], NULL) != SQLITE_OK)
-		return db_err(s, "preparing to read a document");
-	st = s->st[ST_GET_DOC];
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	int res = STORE_OK;
-	if (rc == SQLITE_ROW) {
-		d->id = xstrdup(id);
-		const char *date = col_text(st, 0);
-		if (date && doc_parse_date(date, strlen(date), &d->date) < 0)
-			d->date = 0;
-		d->source = col_dup(st, 1);
-		d->url = col_dup(st, 2);
-		d->title = col_dup(st, 3);
-		const char *text = (const char *)sqlite3_column_blob(st, 4);
-		d->len = (size_t)sqlite3_column_bytes(st, 4);
-		d->text = xmalloc(d->len + 1);
-		if (d->len)
-			memcpy(d->text, text, d->len);
-		d->text[d->len] = '\0';
-	} else if (rc == SQLITE_DONE) {
-		set_err(s, "%s: no document %s", s->path, id);
-		res = STORE_ERR;
-	} else {
-		res = db_err(s, "reading a document");
-	}
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	return res;
-}
-
-/* Unindexes, marks and deletes the mentions of document id. */
-static int drop_mentions(store *s, const char *id)
-{
-	sqlite3_bind_text(s->st[ST_MARK_DOC], 1, id, -1, SQLITE_STATIC);
-	if (step_done(s, s->st[ST_MARK_DOC], "marking old mentions") < 0)
-		return STORE_ERR;
-	sqlite3_bind_text(s->st[ST_FTS_DEL_DOC], 1, id, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s->st[ST_FTS_DEL_DOC], 2, s->batch_max);
-	if (step_done(s, s->st[ST_FTS_DEL_DOC], "unindexing old sentences") < 0)
-		return STORE_ERR;
-	sqlite3_bind_text(s->st[ST_DEL_DOC], 1, id, -1, SQLITE_STATIC);
-	return step_done(s, s->st[ST_DEL_DOC], "removing old mentions");
+	return s->ops->doc_get(s, id, d);
 }
 
 int store_doc_recode(store *s, const char *id)
 {
-	if (!s->in_batch) {
-		set_err(s, "%s: store_doc_recode outside a batch", s->path);
+	if (need_batch(s, 1, "store_doc_recode") < 0)
 		return STORE_ERR;
-	}
-	return drop_mentions(s, id);
+	return s->ops->doc_recode(s, id);
 }
 
 int store_recode_snapshot(store *s)
 {
-	if (s->in_batch) {
-		set_err(s, "%s: store_recode_snapshot inside a batch", s->path);
+	if (need_batch(s, 0, "store_recode_snapshot") < 0)
 		return STORE_ERR;
-	}
-	return exec(s, "DROP TABLE IF EXISTS temp.recode_old;"
-		    "CREATE TEMP TABLE recode_old AS SELECT e.date, e.source, e.target, e.code,"
-		    " e.place, e.root, e.num_mentions, e.num_sources, e.num_articles,"
-		    " m.doc_id, m.sent FROM events e JOIN mentions m"
-		    " ON m.mention_id = e.first_mention;"
-		    "CREATE INDEX temp.recode_old_key ON recode_old(date, source, target, code, place);",
-		    "remembering the events");
+	return s->ops->recode_snapshot(s);
 }
 
 long store_recode_diff(store *s, store_diff_fn fn, void *ctx)
 {
-	static const char sql[] =
-		"SELECT coalesce(root, ''), sum(a), sum(r), sum(c) FROM ("
-		" SELECT n.root AS root, 1 AS a, 0 AS r, 0 AS c FROM events n WHERE NOT EXISTS"
-		"  (SELECT 1 FROM temp.recode_old o WHERE " KEY_JOIN("o", "n") ")"
-		" UNION ALL SELECT o.root, 0, 1, 0 FROM temp.recode_old o WHERE NOT EXISTS"
-		"  (SELECT 1 FROM events n WHERE " KEY_JOIN("n", "o") ")"
-		" UNION ALL SELECT n.root, 0, 0, 1 FROM events n"
-		"  JOIN temp.recode_old o ON " KEY_JOIN("o", "n")
-		"  JOIN mentions m ON m.mention_id = n.first_mention"
-		"  WHERE n.num_mentions != o.num_mentions OR n.num_sources != o.num_sources"
-		"  OR n.num_articles != o.num_articles OR m.doc_id != o.doc_id"
-		"  OR m.sent IS NOT o.sent"
-		") GROUP BY 1 ORDER BY 1";
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return db_err(s, "comparing the events (no snapshot?)");
-	long n = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		store_diff_row r;
-		r.root = col_text(st, 0);
-		r.added = (long)sqlite3_column_int64(st, 1);
-		r.removed = (long)sqlite3_column_int64(st, 2);
-		r.changed = (long)sqlite3_column_int64(st, 3);
-		fn(ctx, &r);
-		n++;
-	}
-	if (rc != SQLITE_DONE)
-		n = db_err(s, "comparing the events");
-	sqlite3_finalize(st);
-	return n;
+	return s->ops->recode_diff(s, fn, ctx);
 }
 
 /* ---- Queries ---- */
 
-/* Binds a prefix match: [lo, hi) where hi is the prefix followed by a
- * byte that never occurs in UTF-8 text, so every code starting with the
- * prefix sorts inside (BINARY collation) and the index range is used. */
-static void bind_prefix(sqlite3_stmt *st, const char *lo_name, const char *hi_name,
-			const char *prefix, buf *scratch)
+/* STORE_OK when f's text query (if any) is well formed, else an error
+ * saying what is wrong with it. */
+static int check_text(store *s, const store_filter *f)
 {
-	int lo = sqlite3_bind_parameter_index(st, lo_name);
-	int hi = sqlite3_bind_parameter_index(st, hi_name);
-	if (!lo || !hi)
-		return;
-	buf_clear(scratch);
-	buf_puts(scratch, prefix);
-	buf_putc(scratch, '\xff');
-	sqlite3_bind_text(st, lo, prefix, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, hi, scratch->data, (int)scratch->len, SQLITE_TRANSIENT);
-}
-
-static void bind_named(sqlite3_stmt *st, const char *name, const char *v)
-{
-	int i = sqlite3_bind_parameter_index(st, name);
-	if (i && v)
-		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
-}
-
-#define SRC_IN(p) "(e.source >= :" p "lo AND e.source < :" p "hi)"
-#define TGT_IN(p) "(e.target >= :" p "lo AND e.target < :" p "hi)"
-/* The same tests kept off the indexes (unary +): with a source range the
- * index on (source, target, day) checks the target and day in the index
- * itself, far cheaper than the planner's guess of a target or day range
- * followed by a table lookup per row. */
-#define TGT_CHECK(p) "(+e.target >= :" p "lo AND +e.target < :" p "hi)"
-
-/* Appends the WHERE conditions of f (constant fragments only). side, for
- * a series of one actor in both roles: 1 its events as source, 2 as
- * target but not source (the two halves of a UNION ALL, each on its own
- * covering index); else 0. mentions: e is the mentions table. */
-static void where_filter(buf *sql, const store_filter *f, int series, int both, int side,
-			 int mentions)
-{
-	int actors = f->source || f->target || f->actor;
-	buf_puts(sql, " WHERE 1");
-	if (side == 1)
-		buf_puts(sql, " AND " SRC_IN("s"));
-	else if (side == 2)
-		buf_puts(sql, " AND " TGT_IN("s") " AND NOT (+e.source >= :slo AND +e.source < :shi)");
-	else if (both && f->source && f->target)
-		buf_puts(sql, " AND ((" SRC_IN("s") " AND " TGT_CHECK("t") ") OR ("
-			 "(e.source >= :tlo AND e.source < :thi) AND "
-			 "(+e.target >= :slo AND +e.target < :shi)))");
-	else if (both && f->source)
-		buf_puts(sql, " AND (" SRC_IN("s") " OR " TGT_IN("s") ")");
-	else {
-		if (f->source)
-			buf_puts(sql, " AND " SRC_IN("s"));
-		if (f->target)
-			buf_puts(sql, f->source ? " AND " TGT_CHECK("t") : " AND " TGT_IN("t"));
-	}
-	if (f->actor)
-		buf_puts(sql, " AND (" SRC_IN("a") " OR " TGT_IN("a") ")");
-	if (f->code)
-		buf_puts(sql, " AND e.code = :code");
-	if (f->root)
-		buf_puts(sql, " AND e.root = :root");
-	if (f->quad)
-		buf_puts(sql, " AND e.quad = :quad");
-	if (f->plover)
-		buf_puts(sql, " AND e.plover = :plover COLLATE NOCASE");
-	if (f->place)
-		buf_puts(sql, " AND (e.place = :place COLLATE NOCASE OR e.country = :place)");
-	if (f->text && mentions)
-		buf_puts(sql, " AND e.mention_id IN (SELECT rowid FROM mentions_fts"
-			 " WHERE mentions_fts MATCH :text)");
-	else if (f->text)
-		buf_puts(sql, " AND e.event_id IN (SELECT x.event_id FROM mentions_fts"
-			 " JOIN mentions mm ON mm.mention_id = mentions_fts.rowid"
-			 " JOIN events x ON " KEY_JOIN("x", "mm") " WHERE mentions_fts MATCH :text)");
-	if (f->from)
-		buf_puts(sql, actors ? " AND +e.day >= :from" : " AND e.day >= :from");
-	if (f->to)
-		buf_puts(sql, actors ? " AND +e.day <= :to" : " AND e.day <= :to");
-	if (series)
-		buf_puts(sql, " AND e.day IS NOT NULL");
-}
-
-static void bind_filter(sqlite3_stmt *st, const store_filter *f, buf *scratch)
-{
-	if (f->source)
-		bind_prefix(st, ":slo", ":shi", f->source, scratch);
-	if (f->target)
-		bind_prefix(st, ":tlo", ":thi", f->target, scratch);
-	if (f->actor)
-		bind_prefix(st, ":alo", ":ahi", f->actor, scratch);
-	bind_named(st, ":code", f->code);
-	bind_named(st, ":root", f->root);
-	bind_named(st, ":from", f->from);
-	bind_named(st, ":to", f->to);
-	bind_named(st, ":plover", f->plover);
-	bind_named(st, ":place", f->place);
-	bind_named(st, ":text", f->text);
-	int i = sqlite3_bind_parameter_index(st, ":quad");
-	if (i)
-		sqlite3_bind_int(st, i, f->quad);
-}
-
-/* STORE_OK when the database has its full-text index, else STORE_ERR
- * with a message that says how to build it. */
-static int need_fts(store *s)
-{
-	int fts = has_fts(s);
-	if (fts == 0)
-		set_err(s, "%s: no full-text index (an older dyad made this database):"
-			" ingest into it once to build it", s->path);
-	return fts > 0 ? STORE_OK : STORE_ERR;
-}
-
-/* Appends the events query of f without ORDER BY and LIMIT. */
-static void events_sql(buf *sql, const store_filter *f)
-{
-	if (f->mentions)
-		buf_puts(sql,
-			 "SELECT e.doc_id, e.sid, e.sent, e.date, e.date_precision, e.source,"
-			 " e.target, e.code, e.root, e.quad, e.goldstein, e.plover,"
-			 " e.source_text, e.verb_text, e.target_text, e.place, e.country,"
-			 " e.lat, e.lon, v.num_mentions, v.num_sources, v.num_articles,"
-			 " e.sentence, e.spans, e.day, e.mention_id"
-			 " FROM mentions e JOIN events v ON " KEY_JOIN("v", "e"));
-	else
-		buf_puts(sql,
-			 "SELECT m.doc_id, m.sid, m.sent, e.date, e.date_precision, e.source,"
-			 " e.target, e.code, e.root, e.quad, e.goldstein, e.plover,"
-			 " m.source_text, m.verb_text, m.target_text, e.place, e.country,"
-			 " e.lat, e.lon, e.num_mentions, e.num_sources, e.num_articles,"
-			 " m.sentence, m.spans, e.day, e.event_id"
-			 " FROM events e JOIN mentions m ON m.mention_id = e.first_mention");
-	where_filter(sql, f, 0, f->both, 0, f->mentions);
-}
-
-/* The spans of a mention (the JSON store_mention_add wrote: document
- * offsets of source, target, verb and sentence) made relative to the
- * sentence, into r; -1, -1 for what is unknown or outside it. */
-static void rel_spans(const char *json, store_event_row *r)
-{
-	long long v[8];
-	long *out[3] = {r->source_span, r->target_span, r->verb_span};
-	for (int i = 0; i < 3; i++)
-		out[i][0] = out[i][1] = -1;
-	if (!json || sscanf(json, "{\"source\":[%lld,%lld],\"target\":[%lld,%lld],\"verb\":[%lld,%lld],"
-			    "\"sentence\":[%lld,%lld]}", &v[0], &v[1], &v[2], &v[3], &v[4], &v[5],
-			    &v[6], &v[7]) != 8 || v[6] < 0)
-		return;
-	for (int i = 0; i < 3; i++) {
-		long long a = v[2 * i], b = v[2 * i + 1];
-		if (a < v[6] || b > v[7] || a > b)
-			continue;
-		out[i][0] = (long)(a - v[6]);
-		out[i][1] = (long)(b - v[6]);
-	}
+	if (!f->text)
+		return STORE_OK;
+	buf out = BUF_INIT;
+	char err[128];
+	int rc = textq_translate(f->text, TEXTQ_FTS5, &out, err, sizeof err);
+	buf_free(&out);
+	if (rc == 0)
+		return STORE_OK;
+	store_set_err(s, "text query '%s': %s", f->text, err);
+	return STORE_ERR;
 }
 
 long store_query_events(store *s, const store_filter *f, store_event_fn fn, void *ctx)
 {
-	buf sql = BUF_INIT, scratch = BUF_INIT;
-	sqlite3_stmt *st = NULL;
-	long n = 0;
-	if (f->text && need_fts(s) < 0)
+	s->timed_out = 0;
+	if (check_text(s, f) < 0)
 		return STORE_ERR;
-	query_start(s);
-	events_sql(&sql, f);
-	buf_puts(&sql, " ORDER BY e.day, e.date, e.source, e.target, e.code, e.place");
-	buf_puts(&sql, f->mentions ? ", e.mention_id" : "");
-	buf_puts(&sql, " LIMIT :limit OFFSET :offset");
-	if (sqlite3_prepare_v2(s->db, sql.data, (int)sql.len, &st, NULL) != SQLITE_OK) {
-		n = db_err(s, "preparing the events query");
-		goto out;
-	}
-	bind_filter(st, f, &scratch);
-	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":limit"),
-			   f->limit > 0 ? (sqlite3_int64)f->limit : -1);
-	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":offset"),
-			   f->offset > 0 ? (sqlite3_int64)f->offset : 0);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		store_event_row r;
-		memset(&r, 0, sizeof r);
-		r.doc = col_text(st, 0);
-		r.sid = col_text(st, 1);
-		r.sent = sqlite3_column_int(st, 2);
-		r.date = col_text(st, 3);
-		r.date_precision = col_text(st, 4);
-		r.source = col_text(st, 5);
-		r.target = col_text(st, 6);
-		r.code = col_text(st, 7);
-		r.root = col_text(st, 8);
-		r.quad = sqlite3_column_int(st, 9);
-		r.has_goldstein = sqlite3_column_type(st, 10) != SQLITE_NULL;
-		r.goldstein = sqlite3_column_double(st, 10);
-		r.plover = col_text(st, 11);
-		r.source_text = col_text(st, 12);
-		r.verb_text = col_text(st, 13);
-		r.target_text = col_text(st, 14);
-		r.place = col_text(st, 15);
-		r.country = col_text(st, 16);
-		r.has_latlon = sqlite3_column_type(st, 17) != SQLITE_NULL;
-		r.lat = sqlite3_column_double(st, 17);
-		r.lon = sqlite3_column_double(st, 18);
-		r.num_mentions = (long)sqlite3_column_int64(st, 19);
-		r.num_sources = (long)sqlite3_column_int64(st, 20);
-		r.num_articles = (long)sqlite3_column_int64(st, 21);
-		r.sentence = col_text(st, 22);
-		rel_spans(col_text(st, 23), &r);
-		fn(ctx, &r);
-		n++;
-	}
-	if (rc != SQLITE_DONE)
-		n = query_err(s, f->text ? "reading events (the full-text query)" : "reading events");
-out:
-	sqlite3_finalize(st);
-	buf_free(&sql);
-	buf_free(&scratch);
-	return n;
-}
-
-/* Runs a one-row, one-integer query; the value, or STORE_ERR. */
-static long count_sql(store *s, const char *sql, size_t len, const store_filter *f,
-		      const char *what)
-{
-	sqlite3_stmt *st = NULL;
-	buf scratch = BUF_INIT;
-	long n;
-	if (sqlite3_prepare_v2(s->db, sql, (int)len, &st, NULL) != SQLITE_OK) {
-		n = db_err(s, what);
-	} else {
-		if (f)
-			bind_filter(st, f, &scratch);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			n = (long)sqlite3_column_int64(st, 0);
-		else
-			n = query_err(s, what);
-	}
-	sqlite3_finalize(st);
-	buf_free(&scratch);
-	return n;
+	return s->ops->query_events(s, f, fn, ctx);
 }
 
 long store_count_events(store *s, const store_filter *f)
 {
-	if (f->text && need_fts(s) < 0)
+	s->timed_out = 0;
+	if (check_text(s, f) < 0)
 		return STORE_ERR;
-	query_start(s);
-	buf sql = BUF_INIT;
-	buf_puts(&sql, "SELECT count(*) FROM (");
-	events_sql(&sql, f);
-	buf_puts(&sql, ")");
-	long n = count_sql(s, sql.data, sql.len, f, "counting events");
-	buf_free(&sql);
-	return n;
+	return s->ops->count_events(s, f);
 }
 
 int store_get_totals(store *s, store_totals *t)
 {
-	static const char *const sql[3] = {
-		"SELECT count(*) FROM documents", "SELECT count(*) FROM mentions",
-		"SELECT count(*) FROM events"
-	};
-	long *out[3] = {&t->documents, &t->mentions, &t->events};
-	query_start(s);
-	for (int i = 0; i < 3; i++) {
-		*out[i] = count_sql(s, sql[i], strlen(sql[i]), NULL, "counting what is stored");
-		if (*out[i] < 0)
-			return STORE_ERR;
-	}
-	return STORE_OK;
+	s->timed_out = 0;
+	memset(t, 0, sizeof *t);
+	return s->ops->totals(s, t);
 }
 
 long store_query_actors(store *s, const char *prefix, long limit, store_actor_fn fn, void *ctx)
 {
-	/* Actor codes are upper case (the coder writes them so), so the
-	 * prefix is folded up and matched as a range on each side's
-	 * covering index. */
-	static const char sql[] =
-		"SELECT code, sum(n) AS n FROM ("
-		" SELECT source AS code, count(*) AS n FROM events"
-		"  WHERE source >= :lo AND source < :hi GROUP BY source"
-		" UNION ALL SELECT target, count(*) FROM events"
-		"  WHERE target >= :lo AND target < :hi GROUP BY target"
-		") GROUP BY code ORDER BY n DESC, code LIMIT :limit";
-	sqlite3_stmt *st = NULL;
-	buf up = BUF_INIT, scratch = BUF_INIT;
-	long n = 0;
-	query_start(s);
-	for (const char *p = prefix ? prefix : ""; *p; p++)
-		buf_putc(&up, *p >= 'a' && *p <= 'z' ? (char)(*p - 'a' + 'A') : *p);
-	buf_putc(&up, '\0');
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		n = db_err(s, "preparing the actors query");
-		goto out;
-	}
-	bind_prefix(st, ":lo", ":hi", up.data, &scratch);
-	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":limit"),
-			   limit > 0 ? (sqlite3_int64)limit : -1);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		store_actor_row r = {col_text(st, 0), (long)sqlite3_column_int64(st, 1)};
-		fn(ctx, &r);
-		n++;
-	}
-	if (rc != SQLITE_DONE)
-		n = query_err(s, "reading actors");
-out:
-	sqlite3_finalize(st);
-	buf_free(&up);
-	buf_free(&scratch);
-	return n;
+	s->timed_out = 0;
+	return s->ops->query_actors(s, prefix ? prefix : "", limit, fn, ctx);
 }
-
-/* The period label of e.day, per granularity. */
-static const char *const period_sql[] = {
-	[STORE_BY_DAY] = "e.day",
-	[STORE_BY_WEEK] = "dyad_iso_week(e.day)",
-	[STORE_BY_MONTH] = "substr(e.day, 1, 7)",
-	[STORE_BY_YEAR] = "substr(e.day, 1, 4)",
-};
 
 long store_query_series(store *s, const store_filter *f, int both, store_period by,
 			store_series_fn fn, void *ctx)
 {
-	buf sql = BUF_INIT, scratch = BUF_INIT;
-	sqlite3_stmt *st = NULL;
-	long n = 0;
-	both = both || f->both;
 	if ((unsigned)by > STORE_BY_YEAR) {
-		set_err(s, "%s: unknown series period", s->path);
+		store_set_err(s, "%s: unknown series period", s->name);
 		return STORE_ERR;
 	}
-	if (f->text && need_fts(s) < 0)
+	s->timed_out = 0;
+	if (check_text(s, f) < 0)
 		return STORE_ERR;
-	query_start(s);
-	buf_puts(&sql, "SELECT ");
-	buf_puts(&sql, period_sql[by]);
-	buf_puts(&sql, " AS period, count(*), total(e.num_mentions), total(e.goldstein),"
-		 " avg(e.goldstein), total(e.quad = 1), total(e.quad = 2),"
-		 " total(e.quad = 3), total(e.quad = 4) FROM (");
-	static const char cols[] = "SELECT e.day, e.quad, e.goldstein, e.num_mentions FROM events e";
-	buf_puts(&sql, cols);
-	if (both && f->source && !f->target) {
-		where_filter(&sql, f, 1, both, 1, 0);
-		buf_puts(&sql, " UNION ALL ");
-		buf_puts(&sql, cols);
-		where_filter(&sql, f, 1, both, 2, 0);
-	} else {
-		where_filter(&sql, f, 1, both, 0, 0);
-	}
-	buf_puts(&sql, ") e GROUP BY period ORDER BY period");
-	if (sqlite3_prepare_v2(s->db, sql.data, (int)sql.len, &st, NULL) != SQLITE_OK) {
-		n = db_err(s, "preparing the series query");
-		goto out;
-	}
-	bind_filter(st, f, &scratch);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		store_series_row r;
-		r.period = col_text(st, 0);
-		r.events = (long)sqlite3_column_int64(st, 1);
-		r.mentions = (long)sqlite3_column_double(st, 2);
-		r.goldstein_sum = sqlite3_column_double(st, 3);
-		r.goldstein_mean = sqlite3_column_double(st, 4);
-		for (int q = 0; q < 4; q++)
-			r.q[q] = (long)sqlite3_column_double(st, 5 + q);
-		fn(ctx, &r);
-		n++;
-	}
-	if (rc != SQLITE_DONE)
-		n = query_err(s, "reading the series");
-out:
-	sqlite3_finalize(st);
-	buf_free(&sql);
-	buf_free(&scratch);
-	return n;
+	return s->ops->query_series(s, f, both || f->both, by, fn, ctx);
+}
+
+long store_export(store *s, int mentions, int one_a_day, store_export_fn fn, void *ctx)
+{
+	s->timed_out = 0;
+	return s->ops->export_rows(s, mentions, one_a_day && !mentions, fn, ctx);
+}
+
+void store_set_timeout(store *s, int ms)
+{
+	s->timeout_ms = ms > 0 ? ms : 0;
+	s->ops->set_timeout(s, s->timeout_ms);
+}
+
+int store_timed_out(const store *s)
+{
+	return s->timed_out;
 }

@@ -1,6 +1,8 @@
 /*
  * store.h - dyad's event store: coded documents, their event mentions and
- * the events deduplicated from them, kept in an SQLite database (WAL mode).
+ * the events deduplicated from them, kept in an SQLite database file (WAL
+ * mode; the embedded default) or in PostgreSQL (a postgresql:// URL: the
+ * shared store of a team). Both backends give the same results.
  *
  * Ingest: store_begin, then per document store_doc_status / store_doc_put /
  * store_mention_add, then store_commit, which recomputes the events of
@@ -34,12 +36,21 @@ enum {
 
 /* ---- Opening ---- */
 
-/* Opens the database file at path. writable != 0 (ingest): created with
- * its schema when missing; a read-only file is an error. writable == 0
- * (queries): the file must exist and is opened read-only. Returns the
- * handle, or NULL with a message naming path written to err (err_size
- * bytes, always NUL-terminated). */
-store *store_open(const char *path, int writable, char *err, size_t err_size);
+/* How store_open opens a store. */
+enum {
+	STORE_READ = 0,   /* queries: the store must exist; read-only */
+	STORE_WRITE = 1,  /* ingest: made (file and schema) when missing */
+	STORE_UPDATE = 2  /* recode: writable, but the store must exist */
+};
+
+/* Opens the store at target: a postgresql:// (or postgres://) URL, else
+ * an SQLite database file path, in mode (STORE_READ, STORE_WRITE or
+ * STORE_UPDATE; a read-only file cannot be written). Returns the handle, or NULL with a message naming target
+ * (a URL without its password) written to err (err_size bytes, always
+ * NUL-terminated). */
+store *store_open(const char *target, int mode, char *err, size_t err_size);
+/* "sqlite" or "postgresql". */
+const char *store_backend(const store *s);
 /* Closes s, rolling back an uncommitted batch; NULL is a no-op. */
 void store_close(store *s);
 /* The last error's message (owned by s, valid until the next call). */
@@ -124,6 +135,10 @@ typedef struct store_filter {
 			      * source to target or target to source (with
 			      * source alone: the actor on either side) */
 	int mentions;        /* store_query_events: one row per mention */
+	int one_a_day;       /* Phoenix's one-a-day filter: of the events
+			      * with the same (date, source, target, code),
+			      * only the one of the first place (by name;
+			      * no place first); not with mentions */
 	long limit;          /* at most this many rows; 0 = all */
 	long offset;         /* skip this many rows first */
 } store_filter;
@@ -147,6 +162,10 @@ typedef struct store_event_row {
 	/* Byte offsets of the source, verb and target texts in sentence
 	 * (start, end exclusive); -1, -1 when unknown. */
 	long source_span[2], verb_span[2], target_span[2];
+	/* Set by store_export only (else 0 / NULL): */
+	long long id;            /* event id, or mention id with mentions */
+	const char *day;         /* the date's first day, YYYY-MM-DD */
+	const char *url, *publisher, *story_date; /* the document's */
 } store_event_row;
 
 typedef void (*store_event_fn)(void *ctx, const store_event_row *r);
@@ -193,6 +212,17 @@ long store_query_actors(store *s, const char *prefix, long limit, store_actor_fn
  * until the next query. */
 void store_set_timeout(store *s, int ms);
 int store_timed_out(const store *s);
+
+/* Returns nonzero to stop store_export early. */
+typedef int (*store_export_fn)(void *ctx, const store_event_row *r);
+
+/* Calls fn for every event (mentions == 0; in the order of
+ * store_query_events) or every mention (by mention id: documents then
+ * sentences as ingested; the counts are then 1), one row at a time, with
+ * id, day and the document's url, publisher and date set; one_a_day as
+ * in store_filter (events only). Returns the
+ * number of rows passed to fn (also when fn stopped it), or STORE_ERR. */
+long store_export(store *s, int mentions, int one_a_day, store_export_fn fn, void *ctx);
 
 typedef enum store_period {
 	STORE_BY_DAY, STORE_BY_WEEK, STORE_BY_MONTH, STORE_BY_YEAR

@@ -1,8 +1,7 @@
 /*
  * test_export.c - the export row writers on hand-made rows: format names,
  * headers, CSV quoting, GDELT dates (leap years), actor parts and column
- * counts, ICEWS sentence numbers, tabs inside texts; and export_open's
- * refusal of a missing database.
+ * counts, ICEWS sentence numbers, tabs inside texts.
  */
 #include <criterion/criterion.h>
 #include <string.h>
@@ -214,13 +213,4 @@ Test(export, jsonl_line)
 	cr_assert_eq(b.data[b.len - 1], '\n');
 	cr_assert_eq(count_char(b.data, '\n'), 1);
 	buf_free(&b);
-}
-
-Test(export, missing_database)
-{
-	char err[256];
-	export_reader *r = export_open("/nonexistent/dyad-export-test.db", err, sizeof err);
-	cr_assert_null(r);
-	cr_assert(strstr(err, "/nonexistent/dyad-export-test.db"), "%s", err);
-	export_close(NULL);
 }
