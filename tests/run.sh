@@ -49,6 +49,23 @@ for g in tests/golden/*.golden; do
 	esac
 done
 
+# The store tests run on PostgreSQL too: on the cluster DYAD_TEST_PG names
+# (a directory made by tests/pg/cluster.sh, as .ci/run does), else on a
+# throwaway cluster started here when PostgreSQL is installed.
+pg_own=""
+if [ -z "${DYAD_TEST_PG:-}" ]; then
+	pg_own=$(mktemp -d)/pg
+	if sh tests/pg/cluster.sh start "$pg_own" >/dev/null 2>"$pg_own.err"; then
+		DYAD_TEST_PG=$pg_own
+		export DYAD_TEST_PG
+		trap 'sh tests/pg/cluster.sh stop "$pg_own"; rm -rf "$(dirname "$pg_own")"' EXIT
+	else
+		echo "no PostgreSQL cluster for the store tests: $(cat "$pg_own.err" 2>/dev/null)"
+		rm -rf "$(dirname "$pg_own")"
+		pg_own=""
+	fi
+fi
+
 # 3. CLI tests: exit 0 pass, 77 skip (with a reason printed), else fail.
 echo "== CLI tests"
 for t in tests/cli/*.sh; do
@@ -58,6 +75,21 @@ for t in tests/cli/*.sh; do
 	0) ok ;;
 	77) skp "$t" ;;
 	*) bad "$t" ;;
+	esac
+done
+
+# 4. The store tests marked "# backends: sqlite pg", again on PostgreSQL.
+echo "== store tests on PostgreSQL"
+for t in $(grep -l '^# backends: sqlite pg' tests/cli/*.sh); do
+	if [ -z "${DYAD_TEST_PG:-}" ]; then
+		skp "$t (postgresql): no PostgreSQL cluster"
+		continue
+	fi
+	DYAD_TEST_STORE=pg sh "$t"; rc=$?
+	case $rc in
+	0) ok ;;
+	77) skp "$t (postgresql)" ;;
+	*) bad "$t (postgresql)" ;;
 	esac
 done
 

@@ -3,8 +3,10 @@
 # sentences), --mentions, --offset, on the fixture corpus (7 events from 8
 # mentions; counts by hand) and a three-document corpus with places.
 . tests/cli/lib.sh
+# backends: sqlite pg (tests/run.sh runs it on both)
 D="--verbs tests/data/dict/test.verbs.txt --actors tests/data/dict/test.actors.txt --agents tests/data/dict/test.agents.txt"
-DB="$TMP/events.db"
+DB=$(new_db events) || exit 1
+DB_P=$(new_db p) || exit 1
 "$DYAD" ingest --db "$DB" $D tests/data/store/corpus.jsonl 2>"$TMP/e" || { cat "$TMP/e"; exit 1; }
 q() { "$DYAD" query "$@" --db "$DB"; }
 # n ARGS...: the number of csv rows query events gives.
@@ -50,14 +52,14 @@ sed 's/"id": "s2", \(.*\)"text": "Valoria condemned Kestria."/"id": "s2", \1"tex
 "$DYAD" ingest --db "$DB" $D "$TMP/changed.jsonl" 2>"$TMP/e" || { cat "$TMP/e"; exit 1; }
 check "--text condemned --mentions after s2 changed: 3" is "$(n --text condemned --mentions)" 3
 check "--text dunmark: s4 and the new s2" is "$(n --text dunmark)" 2
-if command -v sqlite3 >/dev/null 2>&1; then
+if [ "$STORE" = sqlite ] && have_sql; then
 	check "the full-text index agrees with the mentions" \
 		sqlite3 "$DB" "INSERT INTO mentions_fts(mentions_fts) VALUES('integrity-check')"
 fi
 
 # A database made before the full-text index (simulated by dropping it):
-# --text says how to build it, and the next ingest does.
-if command -v sqlite3 >/dev/null 2>&1; then
+# --text says how to build it, and the next ingest does (SQLite only).
+if [ "$STORE" = sqlite ] && have_sql; then
 	"$DYAD" ingest --db "$TMP/old.db" $D tests/data/store/corpus.jsonl 2>"$TMP/e" || cat "$TMP/e"
 	sqlite3 "$TMP/old.db" 'DROP TABLE mentions_fts'
 	"$DYAD" query events --db "$TMP/old.db" --text aid >/dev/null 2>"$TMP/err"; rc=$?
@@ -80,8 +82,8 @@ check "series refuses --mentions ($rc)" [ "$rc" -eq 2 ]
 printf '%s\n' '{"id": "p1", "date": "2014-06-02", "text": "Valoria met with Kestria in Paris."}' \
 	'{"id": "p2", "date": "2014-06-02", "text": "Valoria condemned Kestria in Lyon."}' \
 	'{"id": "p3", "date": "2014-06-02", "text": "Dunmark met with Kestria in Berlin."}' >"$TMP/p.jsonl"
-"$DYAD" ingest --db "$TMP/p.db" $D "$TMP/p.jsonl" 2>"$TMP/e" || { cat "$TMP/e"; exit 1; }
-np() { "$DYAD" query events --db "$TMP/p.db" "$@" --format csv | awk 'END { print NR - 1 }'; }
+"$DYAD" ingest --db "$DB_P" $D "$TMP/p.jsonl" 2>"$TMP/e" || { cat "$TMP/e"; exit 1; }
+np() { "$DYAD" query events --db "$DB_P" "$@" --format csv | awk 'END { print NR - 1 }'; }
 check "three placed events" is "$(np)" 3
 check "--place FRA: Paris and Lyon" is "$(np --place FRA)" 2
 check "--place paris (any case)" is "$(np --place paris)" 1

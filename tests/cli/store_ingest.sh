@@ -3,9 +3,12 @@
 # a document whose text changed replaces its mentions and the events of
 # the keys it touched (values counted by hand from the five documents).
 . tests/cli/lib.sh
+# backends: sqlite pg (tests/run.sh runs it on both)
 D="--verbs tests/data/dict/test.verbs.txt --actors tests/data/dict/test.actors.txt --agents tests/data/dict/test.agents.txt"
 C=tests/data/store/corpus.jsonl
-DB="$TMP/events.db"
+DB=$(new_db events) || exit 1
+DB_DISC=$(new_db disc) || exit 1
+DB_DUP=$(new_db dup) || exit 1
 "$DYAD" ingest --db "$DB" $D "$C" 2>"$TMP/e1"; rc=$?
 check "first ingest succeeds ($rc)" [ "$rc" -eq 0 ]
 "$DYAD" query events --db "$DB" --format csv >"$TMP/q1"
@@ -20,8 +23,8 @@ check "a one-sided publisher-less document counts one source" \
 check "second ingest succeeds ($rc)" [ "$rc" -eq 0 ]
 "$DYAD" query events --db "$DB" --format csv >"$TMP/q2"
 check "ingesting twice leaves the same events" cmp -s "$TMP/q1" "$TMP/q2"
-if command -v sqlite3 >/dev/null 2>&1; then
-	n=$(sqlite3 "$DB" 'SELECT count(*) FROM mentions')
+if have_sql; then
+	n=$(sql "$DB" 'SELECT count(*) FROM mentions')
 	check "8 mentions, not doubled ($n)" [ "$n" = 8 ]
 fi
 
@@ -42,9 +45,9 @@ check "exactly once ($n)" [ "$n" -eq 1 ]
 # The same id twice in one input: the later document wins.
 printf '%s\n' '{"id": "d", "date": "2014-05-01", "text": "Valoria condemned Kestria."}' \
 	'{"id": "d", "date": "2014-05-01", "text": "Dunmark met with Kestria."}' >"$TMP/dup.jsonl"
-"$DYAD" ingest --db "$TMP/dup.db" $D "$TMP/dup.jsonl" 2>"$TMP/e4"; rc=$?
+"$DYAD" ingest --db "$DB_DUP" $D "$TMP/dup.jsonl" 2>"$TMP/e4"; rc=$?
 check "duplicate ids ingest ($rc)" [ "$rc" -eq 0 ]
-"$DYAD" query events --db "$TMP/dup.db" --format csv >"$TMP/q4"
+"$DYAD" query events --db "$DB_DUP" --format csv >"$TMP/q4"
 check "only the later document's event" lines "$TMP/q4" 2
 check "which is the meeting" contains "$TMP/q4" ',DUN,KES,040,'
 
@@ -53,9 +56,9 @@ check "which is the meeting" contains "$TMP/q4" ',DUN,KES,040,'
 printf '+FOOTBALL MATCH\n' >"$TMP/t.discards.txt"
 printf '%s\n' '{"id": "f", "date": "2014-05-01", "text": "Valoria condemned Kestria. The football match was held later."}' \
 	'{"id": "g", "date": "2014-05-01", "text": "Dunmark met with Kestria."}' >"$TMP/disc.jsonl"
-"$DYAD" ingest --db "$TMP/disc.db" $D --discards "$TMP/t.discards.txt" "$TMP/disc.jsonl" 2>"$TMP/e5"; rc=$?
+"$DYAD" ingest --db "$DB_DISC" $D --discards "$TMP/t.discards.txt" "$TMP/disc.jsonl" 2>"$TMP/e5"; rc=$?
 check "ingest with a story discard ($rc)" [ "$rc" -eq 0 ]
-"$DYAD" query events --db "$TMP/disc.db" --format csv >"$TMP/q5"
+"$DYAD" query events --db "$DB_DISC" --format csv >"$TMP/q5"
 check "only the kept story's event" lines "$TMP/q5" 2
 check "from document g" contains "$TMP/q5" 'g,g-0,2014-05-01,day,DUN,KES,040,'
 finish

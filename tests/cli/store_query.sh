@@ -3,8 +3,9 @@
 # the fixture corpus; the expected series were computed by hand (Goldstein
 # 122 = -4, 040 = 1, 071 = 7.4), and every series agrees with the events.
 . tests/cli/lib.sh
+# backends: sqlite pg (tests/run.sh runs it on both)
 D="--verbs tests/data/dict/test.verbs.txt --actors tests/data/dict/test.actors.txt --agents tests/data/dict/test.agents.txt"
-DB="$TMP/events.db"
+DB=$(new_db events) || exit 1
 "$DYAD" ingest --db "$DB" $D tests/data/store/corpus.jsonl 2>"$TMP/e" || { cat "$TMP/e"; exit 1; }
 q() { "$DYAD" query "$@" --db "$DB"; }
 

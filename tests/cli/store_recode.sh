@@ -4,9 +4,11 @@
 # afterwards, counted by hand on the fixture corpus (7 events, 8 mentions)
 # and on two documents sharing one event.
 . tests/cli/lib.sh
+# backends: sqlite pg (tests/run.sh runs it on both)
 A="--actors tests/data/dict/test.actors.txt --agents tests/data/dict/test.agents.txt"
 V=tests/data/dict/test.verbs.txt
-DB="$TMP/events.db"
+DB=$(new_db events) || exit 1
+DB_AB=$(new_db ab) || exit 1
 "$DYAD" ingest --db "$DB" --verbs "$V" $A tests/data/store/corpus.jsonl 2>"$TMP/e" || { cat "$TMP/e"; exit 1; }
 "$DYAD" query events --db "$DB" --format csv >"$TMP/before"
 # report "ROOT ADDED REMOVED CHANGED"...: the report recode should print.
@@ -58,7 +60,7 @@ report "07 1 1 0" "12 3 0 0" "total 4 1 0" >"$TMP/want"
 check "back: 07 swapped, 12 three added" showr
 "$DYAD" query events --db "$DB" --format csv >"$TMP/after"
 check "the events are those first stored" cmp -s "$TMP/before" "$TMP/after"
-if command -v sqlite3 >/dev/null 2>&1; then
+if [ "$STORE" = sqlite ] && have_sql; then
 	check "integrity_check" [ "$(sqlite3 "$DB" 'PRAGMA integrity_check')" = ok ]
 fi
 
@@ -66,12 +68,12 @@ fi
 # 'denounced'); without DENOUNCE the event keeps one mention.
 printf '%s\n' '{"id": "a", "date": "2014-05-01", "source": "X", "text": "Valoria condemned Kestria."}' \
 	'{"id": "b", "date": "2014-05-01", "source": "Y", "text": "Valoria denounced Kestria. Dunmark met with Valoria."}' >"$TMP/ab.jsonl"
-"$DYAD" ingest --db "$TMP/ab.db" --verbs "$V" $A "$TMP/ab.jsonl" 2>"$TMP/e" || { cat "$TMP/e"; exit 1; }
+"$DYAD" ingest --db "$DB_AB" --verbs "$V" $A "$TMP/ab.jsonl" 2>"$TMP/e" || { cat "$TMP/e"; exit 1; }
 grep -v '^DENOUNCE$' "$V" >"$TMP/nodenounce.verbs.txt"
-"$DYAD" recode --db "$TMP/ab.db" --verbs "$TMP/nodenounce.verbs.txt" $A >"$TMP/r" 2>"$TMP/e"
+"$DYAD" recode --db "$DB_AB" --verbs "$TMP/nodenounce.verbs.txt" $A >"$TMP/r" 2>"$TMP/e"
 report "12 0 0 1" "total 0 0 1" >"$TMP/want"
 check "12: one changed" showr
-"$DYAD" query events --db "$TMP/ab.db" --code 122 --format csv >"$TMP/o"
+"$DYAD" query events --db "$DB_AB" --code 122 --format csv >"$TMP/o"
 check "now one mention, source and article" contains "$TMP/o" 'a,a-0,2014-05-01,day,VAL,KES,122,12,3,-4,REJECT,Valoria,condemned,Kestria,,,,,1,1,1,'
 
 # Bad input: a message, a non-zero exit, nothing changed.
