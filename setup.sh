@@ -5,9 +5,14 @@
 set -eu
 cd "$(dirname "$0")"
 
+# To build: compilers and the libraries dyad links. To test (make test):
+# Criterion, valgrind, the sqlite3 and PostgreSQL servers and clients (the
+# store tests run on both backends), curl, jq, wrk and chromium (the HTTP
+# API, load and dashboard tests).
 PKGS="make gcc clang pkg-config libjansson-dev libxml2-dev libutf8proc-dev \
 libcriterion-dev wordnet-base iso-codes valgrind libgumbo-dev libsqlite3-dev \
-libmicrohttpd-dev"
+libmicrohttpd-dev libpq-dev \
+sqlite3 postgresql curl jq wrk chromium"
 
 missing=""
 for p in $PKGS; do
