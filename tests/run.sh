@@ -54,7 +54,8 @@ done
 # throwaway cluster started here when PostgreSQL is installed.
 pg_own=""
 if [ -z "${DYAD_TEST_PG:-}" ]; then
-	pg_own=$(mktemp -d)/pg
+	# (the server's user, postgres when root, must reach the directory)
+	pg_own=$(mktemp -d /tmp/dyad-pg.XXXXXX) && chmod 755 "$pg_own" && pg_own=$pg_own/pg
 	if sh tests/pg/cluster.sh start "$pg_own" >/dev/null 2>"$pg_own.err"; then
 		DYAD_TEST_PG=$pg_own
 		export DYAD_TEST_PG
