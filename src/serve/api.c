@@ -260,20 +260,17 @@ static const actor_name *find_name(const api *a, const char *code)
 	return NULL;
 }
 
-/* Appends the name of code: its dictionary name, or for a code that
- * extends a named one (JPNGOV) "Japan (GOV)"; null when neither. */
+/* Appends the name of code. A code that extends a named three-letter
+ * one is named after it ("JPNGOV": "Japan (GOV)": the dictionary's
+ * first JPNGOV entry may be a party or a person); others have their
+ * dictionary name; null when there is none. */
 static void put_actor_name(const api *a, buf *out, const char *code)
 {
-	const actor_name *n = find_name(a, code);
-	if (n) {
-		put_str(out, n->name);
-		return;
-	}
 	if (strlen(code) > 3) {
 		char head[4];
 		memcpy(head, code, 3);
 		head[3] = '\0';
-		n = find_name(a, head);
+		const actor_name *n = find_name(a, head);
 		if (n) {
 			buf t = BUF_INIT;
 			buf_printf(&t, "%s (%s)", n->name, code + 3);
@@ -282,7 +279,11 @@ static void put_actor_name(const api *a, buf *out, const char *code)
 			return;
 		}
 	}
-	buf_puts(out, "null");
+	const actor_name *n = find_name(a, code);
+	if (n)
+		put_str(out, n->name);
+	else
+		buf_puts(out, "null");
 }
 
 /* ASCII case-insensitive substring test. */
