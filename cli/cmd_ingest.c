@@ -90,17 +90,24 @@ static void on_story_end(void *ctx, int discard)
 	arena_reset(c->mem);
 }
 
-/* Progress on a terminal: documents, skips, mentions, rate. skipped < 0:
- * recode (no skips). */
-static void progress(double t0, long docs, long skipped, long events, int last)
+/* Progress on a terminal: documents, skips, mentions, rate, and the time
+ * left from the share done (frac, 0..1; -1 when unknown: then none).
+ * skipped < 0: recode (no skips). */
+static void progress(double t0, long docs, long skipped, long events, double frac, int last)
 {
 	double dt = cli_now() - t0;
-	char skip[64] = "";
+	char skip[64] = "", eta[48] = "";
 	if (skipped >= 0)
 		snprintf(skip, sizeof skip, " (%ld unchanged, skipped)", skipped);
-	fprintf(stderr, "\r%s: %ld documents%s, %ld mentions, %.0f documents/s%s",
+	if (!last && frac > 0.001 && frac < 1 && dt > 1) {
+		long left = (long)(dt * (1 - frac) / frac + 0.5);
+		snprintf(eta, sizeof eta, ", %2.0f%%, ETA %ldh%02ldm%02lds", frac * 100, left / 3600,
+			 left / 60 % 60, left % 60);
+	}
+	/* \033[K clears what a longer earlier line left */
+	fprintf(stderr, "\r%s: %ld documents%s, %ld mentions, %.0f documents/s%s\033[K%s",
 		skipped >= 0 ? "ingest" : "recode", docs, skip, events,
-		dt > 0 ? (double)docs / dt : 0.0, last ? "\n" : "");
+		dt > 0 ? (double)docs / dt : 0.0, eta, last ? "\n" : "");
 }
 
 int cmd_ingest(int argc, char **argv)
@@ -193,7 +200,7 @@ int cmd_ingest(int argc, char **argv)
 			rc = EXIT_INPUT;
 		ic.cur_doc = NULL;
 		if (tty && cli_now() - last_shown > 0.5) {
-			progress(t0, docs, skipped, ic.events, 0);
+			progress(t0, docs, skipped, ic.events, cli_docs_fraction(&it), 0);
 			last_shown = cli_now();
 		}
 		if (diag_failed(dg) || ic.failed)
@@ -210,7 +217,7 @@ int cmd_ingest(int argc, char **argv)
 		rc = EXIT_IO;
 	}
 	if (tty)
-		progress(t0, docs, skipped, ic.events, 1);
+		progress(t0, docs, skipped, ic.events, 1, 1);
 	eng_session_free(ses);
 	engine_free(eng);
 	store_close(st); /* rolls back a batch left open by a failure */
@@ -309,7 +316,7 @@ int cmd_recode(int argc, char **argv)
 			batch_docs = 0;
 		}
 		if (tty && cli_now() - last_shown > 0.5) {
-			progress(t0, done, -1, ic.events, 0);
+			progress(t0, done, -1, ic.events, (double)done / (double)nids, 0);
 			last_shown = cli_now();
 		}
 	}
@@ -318,7 +325,7 @@ int cmd_recode(int argc, char **argv)
 		ic.failed = 1;
 	}
 	if (tty)
-		progress(t0, done, -1, ic.events, 1);
+		progress(t0, done, -1, ic.events, 1, 1);
 	if (ic.failed) {
 		rc = EXIT_IO;
 		goto out;

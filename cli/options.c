@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 enum {
@@ -309,6 +310,33 @@ void cli_docs_init(cli_docs *it, const cli_opts *o, diag *dg, const char *warn_c
 	it->eng = eng;
 	it->ses = ses;
 	it->ninputs = o->nargs > 0 ? o->nargs : 1;
+	for (int i = 0; i < o->nargs && it->bytes_total >= 0; i++) {
+		struct stat st;
+		if (strcmp(o->args[i], "-") && stat(o->args[i], &st) == 0 && S_ISREG(st.st_mode))
+			it->bytes_total += (long long)st.st_size;
+		else
+			it->bytes_total = -1;
+	}
+	if (o->nargs == 0)
+		it->bytes_total = -1;
+}
+
+/* The size of path when it is a regular file, else 0. */
+static long long file_size(const char *path)
+{
+	struct stat st;
+	return strcmp(path, "-") && stat(path, &st) == 0 && S_ISREG(st.st_mode) ? (long long)st.st_size : 0;
+}
+
+double cli_docs_fraction(const cli_docs *it)
+{
+	if (it->bytes_total <= 0)
+		return -1;
+	long long at = it->r ? reader_offset(it->r) : 0;
+	if (at < 0)
+		return -1;
+	double f = (double)(it->bytes_before + at) / (double)it->bytes_total;
+	return f > 1 ? 1 : f;
 }
 
 int cli_docs_next(cli_docs *it)
@@ -335,6 +363,8 @@ int cli_docs_next(cli_docs *it)
 			it->bad = 1;
 		reader_close(it->r);
 		it->r = NULL;
+		if (o->nargs > 0)
+			it->bytes_before += file_size(o->args[it->next_input - 1]);
 		if (diag_failed(it->dg))
 			return 0;
 	}

@@ -105,6 +105,8 @@ typedef struct cli_docs {
 	reader *r;
 	read_format fmt;
 	int next_input, ninputs;
+	long long bytes_total;  /* the inputs' sizes; -1: unknown (a pipe) */
+	long long bytes_before; /* sizes of the inputs already read */
 	int warned_date;
 	int bad;
 } cli_docs;
@@ -121,6 +123,9 @@ void cli_docs_init(cli_docs *it, const cli_opts *o, diag *dg, const char *warn_c
  * each input, a diag_failed(dg) ends the reading. Returns 1 for a
  * document, 0 at the end, -1 when the engine cannot be made (reported). */
 int cli_docs_next(cli_docs *it);
+/* The share of the inputs' bytes read so far, 0..1, or -1 when it cannot
+ * be known (standard input, a pipe). */
+double cli_docs_fraction(const cli_docs *it);
 /* Releases the current document and input. got: the last
  * cli_docs_next result; rc: the command's exit code so far. Returns rc,
  * made EXIT_IO when got < 0 (no engine), else EXIT_INPUT when an input

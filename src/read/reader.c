@@ -31,6 +31,14 @@ struct reader {
 	read_xml *xml;       /* xml: the record scanner */
 };
 
+long long reader_offset(const reader *r)
+{
+	if (!r->fp)
+		return -1;
+	off_t at = ftello(r->fp);
+	return at < 0 ? -1 : (long long)at;
+}
+
 /* ---------------------------------------------------------------- formats */
 
 read_format read_format_from_name(const char *name)

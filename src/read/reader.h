@@ -61,6 +61,10 @@ int reader_next(reader *r, doc *d);
  * or NULL when there is none or the input is not XML. Owned by r. */
 const read_env *reader_env(const reader *r);
 
+/* The bytes of the input read so far (for progress), or -1 when the
+ * input cannot tell (a pipe). */
+long long reader_offset(const reader *r);
+
 /* Closes the input (not standard input) and frees r; NULL is a no-op. */
 void reader_close(reader *r);
 
