@@ -131,6 +131,8 @@ function readHash() {
 		limit: Math.max(1, Math.min(1000, parseInt(h.get("limit"), 10) || PAGE)),
 		selftest: h.get("selftest") === "1",
 		period: h.get("period") || "",
+		article: h.get("article") || "",
+		article_date: h.get("article_date") || "",
 	};
 }
 
@@ -566,6 +568,7 @@ async function codeArticle(ev) {
 		return;
 	}
 	const events = data.events || [];
+	view.coded = events;
 	$("code-status").textContent = events.length + (events.length === 1 ? " event" : " events");
 	out.replaceChildren();
 	if (!events.length) {
@@ -593,8 +596,8 @@ async function codeArticle(ev) {
 				" ", el("span", {class: "code", text: e.target || "?"}),
 				el("span", {class: "muted", text: " · Goldstein " + fmt(e.goldstein, 1) +
 					" · " + (e.date || "no date") + place}),
-				list.length > 1 ? el("span", {class: "muted", text: " · “" +
-					(e.source_text || "") + " " + (e.verb_text || "") + " " + (e.target_text || "") + "”"}) : null));
+				/* the sentence again for its second and later events */
+				e !== first ? el("div", {class: "sentence"}, highlighted(eventSentence(e), e)) : null));
 		}
 		block.append(ul);
 		out.append(block);
@@ -627,7 +630,9 @@ function fire(target, type, x, y) {
 
 /* Clicks a period as a person would (the hash's period=, else the one with
  * the most events, the first of equals) and reports the plotted arrays and
- * the events listed, every page ("Show more" clicked until all are). */
+ * the events listed, every page ("Show more" clicked until all are); with
+ * article= in the hash, also codes that text in the panel and reports the
+ * events and the highlighted words. */
 async function selftest() {
 	const out = $("selftest");
 	const report = {ok: false};
@@ -662,6 +667,27 @@ async function selftest() {
 		for (let pages = 0; !$("more").hidden && pages < 100; pages++) {
 			$("more").click();
 			await view.pending;
+		}
+		if (view.params.article) {
+			/* Type the hash's article into the panel and press Code. */
+			$("article").value = view.params.article;
+			$("article-date").value = view.params.article_date;
+			view.coding = null;
+			$("code-form").querySelector("button[type=submit]").click();
+			if (!view.coding)
+				throw new Error("pressing Code coded nothing");
+			await view.coding;
+			if (!$("code-error").hidden)
+				throw new Error($("code-error").textContent);
+			report.coded = {
+				events: (view.coded || []).map((e) => ({sid: e.sid, code: e.code,
+					source: e.source, target: e.target})),
+				/* each highlighted sentence, marks written {class:text} */
+				sentences: Array.from($("code-out").querySelectorAll(".text")).map((t) =>
+					Array.from(t.childNodes).map((n) => n.nodeType === 1 ?
+						"{" + n.className.replace("hl-", "") + ":" + n.textContent + "}" :
+						n.textContent).join("")),
+			};
 		}
 		report.ok = true;
 		report.clicked = {index: idx, period: view.rows[idx].period,
@@ -707,7 +733,9 @@ function start() {
 	$("more").addEventListener("click", () => {
 		view.pending = loadEvents(view.events.list.length);
 	});
-	$("code-form").addEventListener("submit", codeArticle);
+	$("code-form").addEventListener("submit", (e) => {
+		view.coding = codeArticle(e);
+	});
 	window.addEventListener("hashchange", loadView);
 	let resizeTimer = 0;
 	window.addEventListener("resize", () => {
