@@ -18,6 +18,26 @@ run "$DYAD" code $D "$TMP/in.jsonl"
 printf 'Valoria \377 condemned\000 Kestria.' >"$TMP/bad.txt"
 run "$DYAD" code $D --format phoenix "$TMP/bad.txt"
 run "$DYAD" explain $D "Kestrian troops met with Valoria."
+# The store, on SQLite and (when DYAD_TEST_PG names a cluster made by
+# tests/pg/cluster.sh, as in .ci/run) on PostgreSQL.
+store_run() {
+	run "$DYAD" ingest --db "$1" $D tests/data/store/corpus.jsonl
+	run "$DYAD" ingest --db "$1" $D tests/data/store/corpus.jsonl
+	run "$DYAD" query events --db "$1" --source VAL --format jsonl --text 'condemned OR aid'
+	run "$DYAD" query events --db "$1" --one-a-day --limit 2 --offset 1
+	run "$DYAD" query series --db "$1" --source VAL --target KES --both --by week
+	run "$DYAD" export --db "$1" --format gdelt
+	run "$DYAD" recode --db "$1" $D
+	run "$DYAD" query events --db "$1" --text '"unclosed'
+}
+store_run "$TMP/v.db"
+if [ -n "${DYAD_TEST_PG:-}" ]; then
+	"$(cat "$DYAD_TEST_PG/bindir")/createdb" -h "$DYAD_TEST_PG" -p "$(cat "$DYAD_TEST_PG/port")" \
+		-U "$(cat "$DYAD_TEST_PG/user")" valgrind_$$
+	store_run "postgresql:///valgrind_$$?host=$DYAD_TEST_PG&port=$(cat "$DYAD_TEST_PG/port")&user=$(cat "$DYAD_TEST_PG/user")"
+else
+	echo "valgrind: SKIP the PostgreSQL store (no DYAD_TEST_PG cluster)"
+fi
 if [ -e ../shared/validation/PETR.UnitTest.visible.xml ]; then
 	run "$DYAD" validate -q ../shared/validation/PETR.UnitTest.visible.xml
 	run "$DYAD" validate -q --use-parse ../shared/validation/PETR.UnitTest.visible.xml
