@@ -114,7 +114,7 @@ function epoch(day) {
 function fmt(x, digits) {
 	if (x === null || x === undefined || Number.isNaN(x))
 		return "–";
-	return Number.isInteger(x) ? String(x) : x.toFixed(digits);
+	return x.toFixed(digits);
 }
 
 /* ---------- the URL hash ---------- */
@@ -259,6 +259,8 @@ function destroyCharts() {
 function renderCharts() {
 	destroyCharts();
 	$("nocharts").hidden = HAS_UPLOT;
+	for (const e of document.querySelectorAll(".chart, .hint"))
+		e.hidden = !HAS_UPLOT;
 	$("chart-goldstein").replaceChildren();
 	$("chart-quads").replaceChildren();
 	if (!HAS_UPLOT)
