@@ -12,6 +12,7 @@
  * writers never recompute the same key from different views.
  */
 #include "pg.h"
+#include "series.h"
 #include "textq.h"
 
 #include "util/xmalloc.h"
@@ -921,46 +922,20 @@ static long pg_query_actors(store *s, const char *prefix, long limit, store_acto
 	return n;
 }
 
-/* The period label of e.day, per granularity (ISO weeks as the SQLite
- * backend's dyad_iso_week: the year of the week's Thursday). */
-static const char *const period_sql[] = {
-	[STORE_BY_DAY] = "e.day",
-	[STORE_BY_WEEK] = "to_char(e.day::date, 'IYYY-\"W\"IW')",
-	[STORE_BY_MONTH] = "substr(e.day, 1, 7)",
-	[STORE_BY_YEAR] = "substr(e.day, 1, 4)",
-};
-
-typedef struct series_cb {
-	store_series_fn fn;
-	void *ctx;
-} series_cb;
-
 static int series_row(void *ctx, const PGresult *r)
 {
-	series_cb *c = ctx;
-	store_series_row row;
-	row.period = val(r, 0, 0);
-	row.events = num(r, 0, 1);
-	row.mentions = num(r, 0, 2);
-	row.goldstein_sum = dbl(r, 0, 3);
-	row.goldstein_mean = dbl(r, 0, 4);
-	for (int q = 0; q < 4; q++)
-		row.q[q] = num(r, 0, 5 + q);
-	c->fn(c->ctx, &row);
+	series_acc_add(ctx, val(r, 0, 0), (int)num(r, 0, 1), val(r, 0, 2) != NULL, dbl(r, 0, 2),
+		       num(r, 0, 3));
 	return 0;
 }
 
+/* A series: the matching events' (day, quad, goldstein, num_mentions)
+ * streamed and summed by period in C, as the SQLite backend does. */
 static long pg_query_series(store *s, const store_filter *f, int both, store_period by,
 			    store_series_fn fn, void *ctx)
 {
 	buf sql = BUF_INIT;
 	params p = {0};
-	buf_puts(&sql, "SELECT ");
-	buf_puts(&sql, period_sql[by]);
-	buf_puts(&sql, " COLLATE \"C\" AS period, count(*), coalesce(sum(e.num_mentions), 0),"
-		 " coalesce(sum(e.goldstein), 0), coalesce(avg(e.goldstein), 0),"
-		 " count(*) FILTER (WHERE e.quad = 1), count(*) FILTER (WHERE e.quad = 2),"
-		 " count(*) FILTER (WHERE e.quad = 3), count(*) FILTER (WHERE e.quad = 4) FROM (");
 	static const char cols[] = "SELECT e.day, e.quad, e.goldstein, e.num_mentions FROM events e";
 	buf_puts(&sql, cols);
 	if (both && f->source && !f->target) {
@@ -971,9 +946,11 @@ static long pg_query_series(store *s, const store_filter *f, int both, store_per
 	} else {
 		where_filter(&sql, &p, f, 1, both, 0, 0);
 	}
-	buf_puts(&sql, ") e GROUP BY 1 ORDER BY 1");
-	series_cb c = {fn, ctx};
-	long n = stream(s, &sql, &p, "reading the series", series_row, &c);
+	series_acc *acc = series_acc_new(by);
+	long n = stream(s, &sql, &p, "reading the series", series_row, acc);
+	if (n >= 0)
+		n = series_acc_emit(acc, fn, ctx);
+	series_acc_free(acc);
 	params_free(&p);
 	buf_free(&sql);
 	return n;

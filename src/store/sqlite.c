@@ -6,6 +6,7 @@
  * constant fragments.
  */
 #include "sqlite.h"
+#include "series.h"
 #include "textq.h"
 
 #include "attrs/cameo.h"
@@ -207,47 +208,6 @@ static long query_err(store *s, const char *what)
 	return store_query_fail(s, what, sqlite3_errmsg(Q(s)->db));
 }
 
-/* ---- ISO weeks ---- */
-
-/* Days from 1970-01-01 to the proleptic Gregorian date y-m-d. */
-static long days_from_civil(long y, long m, long d)
-{
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-/* SQL dyad_iso_week('YYYY-MM-DD') -> 'YYYY-Www': the ISO 8601 week, whose
- * year is that of its Thursday; NULL for anything else. A C function:
- * SQLite's date() modifiers cost several times more per row. */
-static void sql_iso_week(sqlite3_context *cx, int argc, sqlite3_value **argv)
-{
-	(void)argc;
-	const unsigned char *t = sqlite3_value_text(argv[0]);
-	int y, m, d;
-	if (!t || sqlite3_value_bytes(argv[0]) < 10 ||
-	    sscanf((const char *)t, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
-	    m < 1 || m > 12 || d < 1 || d > 31) {
-		sqlite3_result_null(cx);
-		return;
-	}
-	long days = days_from_civil(y, m, d);
-	long wd = ((days + 3) % 7 + 7) % 7; /* Monday 0; 1970-01-01 was a Thursday */
-	long thu = days - wd + 3;
-	long wy = y;
-	if (thu >= days_from_civil(y + 1, 1, 1))
-		wy = y + 1;
-	else if (thu < days_from_civil(y, 1, 1))
-		wy = y - 1;
-	long week = (thu - days_from_civil(wy, 1, 1)) / 7 + 1;
-	char out[16];
-	int n = snprintf(out, sizeof out, "%04ld-W%02ld", wy, week);
-	sqlite3_result_text(cx, out, n, SQLITE_TRANSIENT);
-}
-
 /* ---- Opening ---- */
 
 static int exec(store *s, const char *sql, const char *what)
@@ -406,11 +366,6 @@ int store_sqlite_open(store *s, const char *path, char *err, size_t err_size)
 	}
 	if (sqlite3_exec(Q(s)->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) != SQLITE_OK) {
 		snprintf(err, err_size, "%s: not a dyad database: %s", path, sqlite3_errmsg(Q(s)->db));
-		goto fail;
-	}
-	if (sqlite3_create_function_v2(Q(s)->db, "dyad_iso_week", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-				       NULL, sql_iso_week, NULL, NULL, NULL) != SQLITE_OK) {
-		snprintf(err, err_size, "%s: %s", path, sqlite3_errmsg(Q(s)->db));
 		goto fail;
 	}
 	if (writable) {
@@ -1063,14 +1018,8 @@ out:
 	return n;
 }
 
-/* The period label of e.day, per granularity. */
-static const char *const period_sql[] = {
-	[STORE_BY_DAY] = "e.day",
-	[STORE_BY_WEEK] = "dyad_iso_week(e.day)",
-	[STORE_BY_MONTH] = "substr(e.day, 1, 7)",
-	[STORE_BY_YEAR] = "substr(e.day, 1, 4)",
-};
-
+/* A series: the matching events' (day, quad, goldstein, num_mentions)
+ * read in index order and summed by period in C (series.c). */
 static long sq_query_series(store *s, const store_filter *f, int both, store_period by,
 			    store_series_fn fn, void *ctx)
 {
@@ -1080,11 +1029,6 @@ static long sq_query_series(store *s, const store_filter *f, int both, store_per
 	if (f->text && need_fts(s) < 0)
 		return STORE_ERR;
 	query_start(s);
-	buf_puts(&sql, "SELECT ");
-	buf_puts(&sql, period_sql[by]);
-	buf_puts(&sql, " AS period, count(*), total(e.num_mentions), total(e.goldstein),"
-		 " avg(e.goldstein), total(e.quad = 1), total(e.quad = 2),"
-		 " total(e.quad = 3), total(e.quad = 4) FROM (");
 	static const char cols[] = "SELECT e.day, e.quad, e.goldstein, e.num_mentions FROM events e";
 	buf_puts(&sql, cols);
 	if (both && f->source && !f->target) {
@@ -1095,28 +1039,23 @@ static long sq_query_series(store *s, const store_filter *f, int both, store_per
 	} else {
 		where_filter(&sql, f, 1, both, 0, 0);
 	}
-	buf_puts(&sql, ") e GROUP BY period ORDER BY period");
+	series_acc *acc = series_acc_new(by);
 	if (sqlite3_prepare_v2(Q(s)->db, sql.data, (int)sql.len, &st, NULL) != SQLITE_OK) {
 		n = db_err(s, "preparing the series query");
 		goto out;
 	}
 	bind_filter(st, f, &scratch);
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		store_series_row r;
-		r.period = col_text(st, 0);
-		r.events = (long)sqlite3_column_int64(st, 1);
-		r.mentions = (long)sqlite3_column_double(st, 2);
-		r.goldstein_sum = sqlite3_column_double(st, 3);
-		r.goldstein_mean = sqlite3_column_double(st, 4);
-		for (int q = 0; q < 4; q++)
-			r.q[q] = (long)sqlite3_column_double(st, 5 + q);
-		fn(ctx, &r);
-		n++;
-	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		series_acc_add(acc, col_text(st, 0), sqlite3_column_int(st, 1),
+			       sqlite3_column_type(st, 2) != SQLITE_NULL, sqlite3_column_double(st, 2),
+			       (long)sqlite3_column_int64(st, 3));
 	if (rc != SQLITE_DONE)
 		n = query_err(s, "reading the series");
+	else
+		n = series_acc_emit(acc, fn, ctx);
 out:
+	series_acc_free(acc);
 	sqlite3_finalize(st);
 	buf_free(&sql);
 	buf_free(&scratch);
