@@ -156,4 +156,10 @@ else
 	echo "$NAME: FAILED: no screenshot at $SHOT"
 	fails=$((fails + 1))
 fi
+# The server stayed up and (in a sanitized build) reported nothing.
+check "server alive" kill -0 "$SPID"
+if grep -qE 'AddressSanitizer|runtime error|LeakSanitizer' "$TMP/serve.log"; then
+	echo "$NAME: FAILED: the server's log has a sanitizer report:"; head -20 "$TMP/serve.log"
+	fails=$((fails + 1))
+fi
 finish
