@@ -625,9 +625,15 @@ function sleep(ms) {
 	return new Promise((r) => setTimeout(r, ms));
 }
 
-function fire(target, type, x, y) {
+/* Dispatches a mouse event at (X, Y) with the movement since the last one
+ * (uPlot ignores a drag's moves that have none); BUTTONS pressed. */
+const mouse = {x: 0, y: 0};
+function fire(target, type, x, y, buttons) {
 	target.dispatchEvent(new MouseEvent(type, {bubbles: true, cancelable: true,
-		view: window, clientX: x, clientY: y, button: 0, buttons: type === "mousedown" ? 1 : 0}));
+		view: window, clientX: x, clientY: y, button: 0, buttons: buttons || 0,
+		movementX: x - mouse.x, movementY: y - mouse.y}));
+	mouse.x = x;
+	mouse.y = y;
 }
 
 /* Clicks a period as a person would (the hash's period=, else the one with
@@ -660,15 +666,37 @@ async function selftest() {
 		const x = rect.left + gold.valToPos(gold.data[0][idx], "x");
 		const y = rect.top + rect.height / 2;
 		fire(gold.over, "mousemove", x, y);
-		fire(gold.over, "mousedown", x, y);
+		fire(gold.over, "mousedown", x, y, 1);
 		fire(gold.over, "mouseup", x, y);
 		fire(gold.over, "click", x, y);
+		report.clicked = {index: idx, period: view.rows[idx].period,
+			cursor_idx: gold.cursor.idx};
 		if (!view.pending)
 			throw new Error("the click listed no events");
 		await view.pending;
 		for (let pages = 0; !$("more").hidden && pages < 100; pages++) {
 			$("more").click();
 			await view.pending;
+		}
+		/* Drag across two periods on the first chart, then double-click:
+		 * both charts must zoom together and come back. */
+		if (gold.data[0].length >= 4) {
+			const scale = (u) => [u.scales.x.min, u.scales.x.max];
+			const before = [scale(gold), scale(quads)];
+			const xa = rect.left + gold.valToPos(gold.data[0][1], "x");
+			const xb = rect.left + gold.valToPos(gold.data[0][3], "x");
+			fire(gold.over, "mousemove", xa, y);
+			fire(gold.over, "mousedown", xa, y, 1);
+			fire(gold.over, "mousemove", (xa + xb) / 2, y, 1);
+			fire(gold.over, "mousemove", xb, y, 1);
+			fire(document, "mouseup", xb, y);
+			await sleep(100);
+			const zoomed = [scale(gold), scale(quads)];
+			fire(gold.over, "dblclick", xb, y);
+			await sleep(100);
+			fire(gold.over, "mousemove", x, y); /* back on the clicked period */
+			report.zoom = {before, zoomed, reset: [scale(gold), scale(quads)],
+				dragged: [gold.posToVal(xa - rect.left, "x"), gold.posToVal(xb - rect.left, "x")]};
 		}
 		if (view.params.article) {
 			/* Type the hash's article into the panel and press Code. */
@@ -692,8 +720,6 @@ async function selftest() {
 			};
 		}
 		report.ok = true;
-		report.clicked = {index: idx, period: view.rows[idx].period,
-			cursor_idx: gold.cursor.idx};
 		report.chart = {
 			x: Array.from(gold.data[0]),
 			goldstein_mean: Array.from(gold.data[1]),

@@ -109,6 +109,14 @@ check "March by hand" eq "March" \
 check "clicked March" eq "clicked" "$(page '.clicked | {index, period, cursor_idx}')" \
 	'{"index":2,"period":"2014-03","cursor_idx":2}'
 
+# Dragging from February to April on the Goldstein chart zooms both charts
+# to that span (to a pixel: within a day), and a double-click restores them.
+check "zoom synced" eq "zoomed" "$(page '.zoom.zoomed[0]')" "$(page '.zoom.zoomed[1]')"
+check "zoom span" eq "zoom span" \
+	"$(page '.zoom | [(.zoomed[0][0] - .dragged[0] | fabs) < 86400, (.zoomed[0][1] - .dragged[1] | fabs) < 86400, .dragged == [1391212800, 1396310400]]')" \
+	'[true,true,true]'
+check "zoom reset" eq "zoom reset" "$(page .zoom.reset)" "$(page .zoom.before)"
+
 # The events listed for the clicked period are exactly /api/events's for
 # it, in order, over every page; the table has one row each.
 curl -sf "$URL/api/events?source=CHN&target=JPN&both=1&from=2014-03-01&to=2014-03-31&limit=1000" \
