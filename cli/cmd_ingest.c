@@ -27,7 +27,7 @@ enum { INGEST_BATCH_DOCS = 500 };
  * it); strings live in the context's arena. */
 typedef struct pending {
 	const char *doc_id; /* the stored document it came from */
-	ev_event e;         /* copy; issues and pattern are not kept */
+	ev_event e;         /* copy (with its issues); the pattern is not kept */
 } pending;
 
 typedef struct ingest_ctx {
@@ -72,6 +72,15 @@ static void on_event(void *ctx, const ev_event *e)
 	p->e.place.admin1 = dup_opt(c->mem, e->place.admin1);
 	p->e.issues = NULL;
 	p->e.nissues = 0;
+	if (e->issues && e->nissues > 0) {
+		ev_issue *is = arena_alloc(c->mem, (size_t)e->nissues * sizeof *is);
+		for (int32_t i = 0; i < e->nissues; i++) {
+			is[i].code = dup_opt(c->mem, e->issues[i].code);
+			is[i].count = e->issues[i].count;
+		}
+		p->e.issues = is;
+		p->e.nissues = e->nissues;
+	}
 	p->e.pattern = NULL;
 }
 

@@ -37,10 +37,12 @@ typedef struct store_mention {
 	double goldstein;
 	const char *plover;
 	const char *place, *country;
+	const char *admin1;      /* the place's first-level division, or NULL */
 	int has_latlon;          /* with place, coordinates known */
 	double lat, lon;
 	const char *source_text, *target_text, *verb_text;
 	const char *spans;       /* JSON of the document offsets */
+	const char *issues;      /* JSON array of {"code", "count"}, or NULL */
 	const char *sentence;
 } store_mention;
 

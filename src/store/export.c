@@ -51,6 +51,8 @@ void export_row_from(export_row *x, const store_event_row *r)
 	memcpy(x->source_span, r->source_span, sizeof x->source_span);
 	memcpy(x->verb_span, r->verb_span, sizeof x->verb_span);
 	memcpy(x->target_span, r->target_span, sizeof x->target_span);
+	x->issues = r->issues;
+	x->admin1 = r->admin1;
 	x->url = r->url;
 	x->publisher = r->publisher;
 	x->story_date = r->story_date;
@@ -189,12 +191,18 @@ static void write_json(buf *out, const export_row *r)
 		json_t *loc = json_object();
 		json_set_str(loc, "name", r->place);
 		json_set_str(loc, "country", r->country);
+		if (r->admin1)
+			json_set_str(loc, "admin1", r->admin1);
 		json_object_set_new(loc, "lat", r->has_latlon ? json_real(r->lat) : json_null());
 		json_object_set_new(loc, "lon", r->has_latlon ? json_real(r->lon) : json_null());
 		json_object_set_new(o, "location", loc);
 	} else {
 		json_object_set_new(o, "location", json_null());
 	}
+	/* after the location, as `dyad code` writes them */
+	json_t *issues = r->issues ? json_loads(r->issues, 0, NULL) : NULL;
+	json_object_set_new(o, "issues", json_is_array(issues) ? json_incref(issues) : json_array());
+	json_decref(issues);
 	json_object_set_new(o, "num_mentions", json_integer(r->num_mentions));
 	json_object_set_new(o, "num_sources", json_integer(r->num_sources));
 	json_object_set_new(o, "num_articles", json_integer(r->num_articles));
@@ -252,12 +260,25 @@ static ev_precision precision_of(const char *p)
 	return EV_DATE_NONE;
 }
 
-/* Phoenix through write_phoenix, from a stored row: issues and the
- * first-level division are not stored, so those columns are empty. */
+/* Phoenix through write_phoenix, from a stored row. */
 static void write_phoenix_row(buf *out, const export_row *r)
 {
 	ev_event e;
 	memset(&e, 0, sizeof e);
+	/* the issues, from their JSON (codes borrowed from it) */
+	ev_issue is[64];
+	json_t *issues = r->issues ? json_loads(r->issues, 0, NULL) : NULL;
+	size_t k;
+	json_t *v;
+	json_array_foreach(issues, k, v) {
+		const char *code = json_string_value(json_object_get(v, "code"));
+		if (!code || e.nissues == (int32_t)(sizeof is / sizeof is[0]))
+			continue;
+		is[e.nissues].code = code;
+		is[e.nissues].count = (int32_t)json_integer_value(json_object_get(v, "count"));
+		e.nissues++;
+	}
+	e.issues = e.nissues ? is : NULL;
 	e.doc = r->doc;
 	e.url = r->url;
 	e.news_source = r->publisher;
@@ -276,9 +297,11 @@ static void write_phoenix_row(buf *out, const export_row *r)
 	e.sentence_text = r->sentence;
 	e.place.name = r->place;
 	e.place.country = r->country;
+	e.place.admin1 = r->admin1;
 	e.place.lat = r->has_latlon ? r->lat : NAN;
 	e.place.lon = r->has_latlon ? r->lon : NAN;
 	write_phoenix(out, &e, (uint64_t)r->id);
+	json_decref(issues);
 }
 
 /* An actor code made of 3-letter parts ("JPNGOV", "---GOV"): the parts

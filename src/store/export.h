@@ -40,6 +40,8 @@ typedef struct export_row {
 	 * has_spans. */
 	int has_spans;
 	long source_span[2], verb_span[2], target_span[2];
+	const char *issues;      /* JSON array of {"code","count"}, or NULL */
+	const char *admin1;      /* the place's first-level division, or NULL */
 	const char *url;         /* the document's URL */
 	const char *publisher;   /* the document's source (publisher) */
 	const char *story_date;  /* the document's date, ISO */

@@ -24,7 +24,7 @@
 
 /* ---- Schema ----
  * As in sqlite.c, plus: dyad_meta (key, value) holding the schema
- * version ('schema' = 1), and mentions.fts, a generated tsvector of the
+ * version ('schema' = 2; 1 had no mentions.issues and .admin1), and
  * sentence (the 'simple' configuration: words lower-cased, no stemming,
  * like SQLite's FTS5 tokenizer) with a GIN index. events.first_mention
  * is checked at commit (DEFERRABLE): a batch deletes mentions before it
@@ -32,7 +32,7 @@
 static const char schema_sql[] =
 	"SELECT pg_advisory_xact_lock(7411201);"
 	"CREATE TABLE IF NOT EXISTS dyad_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-	"INSERT INTO dyad_meta VALUES('schema', '1') ON CONFLICT (key) DO NOTHING;"
+	"INSERT INTO dyad_meta VALUES('schema', '2') ON CONFLICT (key) DO NOTHING;"
 	"CREATE TABLE IF NOT EXISTS documents("
 	" doc_id TEXT COLLATE \"C\" PRIMARY KEY, content_hash TEXT NOT NULL, date TEXT,"
 	" source TEXT COLLATE \"C\", url TEXT, title TEXT, text TEXT NOT NULL);"
@@ -46,7 +46,12 @@ static const char schema_sql[] =
 	" goldstein DOUBLE PRECISION, plover TEXT COLLATE \"C\", place TEXT COLLATE \"C\","
 	" country TEXT COLLATE \"C\", lat DOUBLE PRECISION, lon DOUBLE PRECISION,"
 	" source_text TEXT, target_text TEXT, verb_text TEXT, spans TEXT, sentence TEXT,"
-	" fts tsvector GENERATED ALWAYS AS (to_tsvector('simple', coalesce(sentence, ''))) STORED);"
+	" fts tsvector GENERATED ALWAYS AS (to_tsvector('simple', coalesce(sentence, ''))) STORED,"
+	" issues TEXT, admin1 TEXT);"
+	/* version 1 had neither */
+	"ALTER TABLE mentions ADD COLUMN IF NOT EXISTS issues TEXT;"
+	"ALTER TABLE mentions ADD COLUMN IF NOT EXISTS admin1 TEXT;"
+	"UPDATE dyad_meta SET value = '2' WHERE key = 'schema' AND value = '1';"
 	"CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);"
 	"CREATE INDEX IF NOT EXISTS mentions_key ON mentions((coalesce(date, '')), source, target,"
 	" code, (coalesce(place, '')));"
@@ -98,9 +103,9 @@ static const char *const ps_sql[PS_N] = {
 		       " text = EXCLUDED.text",
 	[PS_MENTION] = "WITH m AS (INSERT INTO mentions(doc_id, sid, sent, date, date_precision,"
 		       " day, source, target, code, root, quad, goldstein, plover, place, country,"
-		       " lat, lon, source_text, target_text, verb_text, spans, sentence)"
-		       " VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,"
-		       " $16, $17, $18, $19, $20, $21, $22)"
+		       " lat, lon, source_text, target_text, verb_text, spans, sentence, issues,"
+		       " admin1) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,"
+		       " $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)"
 		       " RETURNING date, source, target, code, place)"
 		       " INSERT INTO affected SELECT * FROM m",
 	[PS_LOCK] = "SELECT pg_advisory_xact_lock(7411202)",
@@ -272,8 +277,14 @@ static int check_schema(store *s, char *err, size_t err_size)
 	}
 	if (one_value(s, "SELECT value FROM dyad_meta WHERE key = 'schema'", version, sizeof version) < 0)
 		goto fail_msg;
-	if (atoi(version) > 1) {
-		snprintf(err, err_size, "%s: schema version %s was written by a newer dyad (this one knows 1)",
+	if (atoi(version) > 2) {
+		snprintf(err, err_size, "%s: schema version %s was written by a newer dyad (this one knows 2)",
+			 s->name, version);
+		return STORE_ERR;
+	}
+	if (atoi(version) < 2 && !s->writable) {
+		snprintf(err, err_size, "%s: schema version %s was written by an older dyad: ingest into it"
+			 " once (dyad ingest --db TARGET with no new documents) to bring it up to date",
 			 s->name, version);
 		return STORE_ERR;
 	}
@@ -437,14 +448,15 @@ static int pg_mention_add(store *s, const store_mention *m)
 	snprintf(lat, sizeof lat, "%.17g", m->lat);
 	snprintf(lon, sizeof lon, "%.17g", m->lon);
 	int latlon = m->place && m->has_latlon;
-	const char *v[22] = {
+	const char *v[24] = {
 		m->doc_id, m->sid, sent, m->date, m->date_precision, m->day,
 		m->source, m->target, m->code, m->root,
 		m->root ? quad : NULL, m->root ? gold : NULL, m->root ? m->plover : NULL,
 		m->place, m->place ? m->country : NULL, latlon ? lat : NULL, latlon ? lon : NULL,
-		m->source_text, m->target_text, m->verb_text, m->spans, m->sentence,
+		m->source_text, m->target_text, m->verb_text, m->spans, m->sentence, m->issues,
+		m->place ? m->admin1 : NULL,
 	};
-	return run_done(s, PS_MENTION, 22, v, "storing a mention");
+	return run_done(s, PS_MENTION, 24, v, "storing a mention");
 }
 
 /* ---- Recoding ---- */
@@ -754,6 +766,8 @@ static void event_row(const PGresult *r, store_event_row *e)
 	e->sentence = val(r, 0, 22);
 	store_rel_spans(val(r, 0, 23), e);
 	e->day = val(r, 0, 24);
+	e->issues = val(r, 0, 26);
+	e->admin1 = val(r, 0, 27);
 }
 
 static void events_sql(buf *sql, params *p, const store_filter *f)
@@ -764,7 +778,7 @@ static void events_sql(buf *sql, params *p, const store_filter *f)
 			 " e.target, e.code, e.root, e.quad, e.goldstein, e.plover,"
 			 " e.source_text, e.verb_text, e.target_text, e.place, e.country,"
 			 " e.lat, e.lon, v.num_mentions, v.num_sources, v.num_articles,"
-			 " e.sentence, e.spans, e.day, e.mention_id"
+			 " e.sentence, e.spans, e.day, e.mention_id, e.issues, e.admin1"
 			 " FROM mentions e JOIN events v ON " KEY_JOIN("v", "e"));
 	else
 		buf_puts(sql,
@@ -772,7 +786,7 @@ static void events_sql(buf *sql, params *p, const store_filter *f)
 			 " e.target, e.code, e.root, e.quad, e.goldstein, e.plover,"
 			 " m.source_text, m.verb_text, m.target_text, e.place, e.country,"
 			 " e.lat, e.lon, e.num_mentions, e.num_sources, e.num_articles,"
-			 " m.sentence, m.spans, e.day, e.event_id"
+			 " m.sentence, m.spans, e.day, e.event_id, m.issues, m.admin1"
 			 " FROM events e JOIN mentions m ON m.mention_id = e.first_mention");
 	where_filter(sql, p, f, 0, f->both, 0, f->mentions);
 }
@@ -963,7 +977,7 @@ static const char export_events_sql[] =
 	" e.target, e.code, e.root, e.quad, e.goldstein, e.plover,"
 	" m.source_text, m.verb_text, m.target_text, e.place, e.country,"
 	" e.lat, e.lon, e.num_mentions, e.num_sources, e.num_articles,"
-	" m.sentence, m.spans, e.day, e.event_id, d.url, d.source, d.date"
+	" m.sentence, m.spans, e.day, e.event_id, m.issues, m.admin1, d.url, d.source, d.date"
 	" FROM events e JOIN mentions m ON m.mention_id = e.first_mention"
 	" JOIN documents d ON d.doc_id = m.doc_id";
 static const char export_order_sql[] =
@@ -975,7 +989,7 @@ static const char export_mentions_sql[] =
 	" m.target, m.code, m.root, m.quad, m.goldstein, m.plover,"
 	" m.source_text, m.verb_text, m.target_text, m.place, m.country,"
 	" m.lat, m.lon, 1, 1, 1, m.sentence, m.spans, m.day, m.mention_id,"
-	" d.url, d.source, d.date"
+	" m.issues, m.admin1, d.url, d.source, d.date"
 	" FROM mentions m JOIN documents d ON d.doc_id = m.doc_id"
 	" ORDER BY m.mention_id";
 
@@ -990,9 +1004,9 @@ static int export_row_cb(void *ctx, const PGresult *r)
 	store_event_row e;
 	event_row(r, &e);
 	e.id = (long long)strtoll(PQgetvalue(r, 0, 25), NULL, 10);
-	e.url = val(r, 0, 26);
-	e.publisher = val(r, 0, 27);
-	e.story_date = val(r, 0, 28);
+	e.url = val(r, 0, 28);
+	e.publisher = val(r, 0, 29);
+	e.story_date = val(r, 0, 30);
 	return c->fn(c->ctx, &e);
 }
 

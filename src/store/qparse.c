@@ -150,35 +150,6 @@ int qparse_period_bounds(const char *period, store_period by, char first[11],
 
 void qparse_export_row(const store_event_row *r, export_row *x)
 {
-	memset(x, 0, sizeof *x);
-	x->doc = r->doc;
-	x->sid = r->sid;
-	x->sent = r->sent;
-	x->date = r->date;
-	x->date_precision = r->date_precision;
-	x->source = r->source;
-	x->target = r->target;
-	x->code = r->code;
-	x->root = r->root;
-	x->plover = r->plover;
-	x->quad = r->quad;
-	x->has_goldstein = r->has_goldstein;
-	x->goldstein = r->goldstein;
-	x->source_text = r->source_text;
-	x->verb_text = r->verb_text;
-	x->target_text = r->target_text;
-	x->place = r->place;
-	x->country = r->country;
-	x->has_latlon = r->has_latlon;
-	x->lat = r->lat;
-	x->lon = r->lon;
-	x->num_mentions = r->num_mentions;
-	x->num_sources = r->num_sources;
-	x->num_articles = r->num_articles;
-	x->sentence = r->sentence;
-	x->has_spans = 1;
-	memcpy(x->source_span, r->source_span, sizeof x->source_span);
-	memcpy(x->verb_span, r->verb_span, sizeof x->verb_span);
-	memcpy(x->target_span, r->target_span, sizeof x->target_span);
+	export_row_from(x, r);
 	x->no_story_date = 1;
 }

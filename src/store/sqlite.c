@@ -57,7 +57,7 @@ static const char schema_sql[] =
 	" root TEXT, quad INTEGER, goldstein REAL, plover TEXT,"
 	" place TEXT, country TEXT, lat REAL, lon REAL,"
 	" source_text TEXT, target_text TEXT, verb_text TEXT, spans TEXT,"
-	" sentence TEXT);"
+	" sentence TEXT, issues TEXT, admin1 TEXT);"
 	"CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);"
 	"CREATE INDEX IF NOT EXISTS mentions_key ON mentions(date, source, target, code, place);"
 	"CREATE TABLE IF NOT EXISTS events("
@@ -113,8 +113,8 @@ static const char *const stmt_sql[ST_N] = {
 	[ST_MENTION] = "INSERT INTO mentions(doc_id, sid, sent, date, date_precision, day,"
 		       " source, target, code, root, quad, goldstein, plover, place,"
 		       " country, lat, lon, source_text, target_text, verb_text, spans,"
-		       " sentence) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-		       " ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+		       " sentence, issues, admin1) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+		       " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
 	[ST_MARK_NEW] = "INSERT INTO temp.affected SELECT date, source, target, code, place"
 			" FROM mentions WHERE mention_id > ?1",
 	[ST_DEL_EVENTS] = "DELETE FROM events WHERE event_id IN (SELECT e.event_id"
@@ -155,6 +155,8 @@ typedef struct sq {
 				   * ST_GET_DOC when first used */
 	sqlite3_int64 batch_max;/* max mention_id when the batch began */
 	double deadline;        /* of the running query (monotonic seconds) */
+	int v2;                 /* mentions.issues and .admin1 exist (not in a
+				 * version-1 store opened read-only) */
 } sq;
 
 static sq *Q(store *s)
@@ -219,10 +221,13 @@ static int exec(store *s, const char *sql, const char *what)
 
 /* The schema version, in PRAGMA user_version: 0 in a database this
  * code just created (then set when writable), STORE_SCHEMA after; a
- * higher one was written by a newer dyad and is refused. */
-enum { STORE_SCHEMA = 1 };
+ * higher one was written by a newer dyad and is refused. Version 1 had
+ * no mentions.issues and mentions.admin1: a writable open adds them; a
+ * read-only one reads them as absent. */
+enum { STORE_SCHEMA = 2 };
 
-static int check_version(store *s, int writable, char *err, size_t err_size)
+/* Reads the schema version into *version; refuses a newer one. */
+static int check_version(store *s, int *version, char *err, size_t err_size)
 {
 	sqlite3_stmt *st = NULL;
 	int v = -1;
@@ -240,14 +245,21 @@ static int check_version(store *s, int writable, char *err, size_t err_size)
 			 s->name, v, STORE_SCHEMA);
 		return STORE_ERR;
 	}
-	if (v == 0 && writable &&
-	    /* (the statement names STORE_SCHEMA: PRAGMAs take no parameters) */
-	    sqlite3_exec(Q(s)->db, "PRAGMA user_version = 1", NULL, NULL, NULL) != SQLITE_OK) {
-		snprintf(err, err_size, "%s: cannot set the schema version: %s", s->name,
-			 sqlite3_errmsg(Q(s)->db));
-		return STORE_ERR;
-	}
+	*version = v;
 	return STORE_OK;
+}
+
+/* Brings a writable database of version v (0: just created) to
+ * STORE_SCHEMA, after schema_sql made what was missing. */
+static int upgrade(store *s, int v)
+{
+	if (v == STORE_SCHEMA)
+		return STORE_OK;
+	if (v == 1 && (exec(s, "ALTER TABLE mentions ADD COLUMN issues TEXT", "adding mentions.issues") < 0 ||
+		       exec(s, "ALTER TABLE mentions ADD COLUMN admin1 TEXT", "adding mentions.admin1") < 0))
+		return STORE_ERR;
+	/* (the statement names STORE_SCHEMA: PRAGMAs take no parameters) */
+	return exec(s, "PRAGMA user_version = 2", "setting the schema version");
 }
 
 /* Refuses an SQLite database of some other program (tables, but no
@@ -370,14 +382,22 @@ int store_sqlite_open(store *s, const char *path, char *err, size_t err_size)
 	}
 	if (writable) {
 		/* Checked before anything is written (WAL mode persists). */
-		if (check_foreign(s, err, err_size) < 0 || check_version(s, 1, err, err_size) < 0)
+		int v;
+		if (check_foreign(s, err, err_size) < 0 || check_version(s, &v, err, err_size) < 0)
 			goto fail;
 		if (exec(s, "PRAGMA journal_mode=WAL", "setting WAL mode") < 0 ||
 		    exec(s, "PRAGMA synchronous=NORMAL", "setting synchronous") < 0 ||
 		    exec(s, "PRAGMA cache_size=-65536", "setting the cache size") < 0 ||
 		    exec(s, "PRAGMA temp_store=MEMORY", "setting the work tables' store") < 0 ||
-		    exec(s, schema_sql, "creating the schema") < 0 ||
-		    exec(s, temp_sql, "creating the work table") < 0)
+		    exec(s, "BEGIN IMMEDIATE", "creating the schema") < 0)
+			goto fail_msg;
+		if (exec(s, schema_sql, "creating the schema") < 0 || upgrade(s, v) < 0 ||
+		    exec(s, "COMMIT", "creating the schema") < 0) {
+			sqlite3_exec(Q(s)->db, "ROLLBACK", NULL, NULL, NULL);
+			goto fail_msg;
+		}
+		Q(s)->v2 = 1;
+		if (exec(s, temp_sql, "creating the work table") < 0)
 			goto fail_msg;
 		int fts = has_fts(s);
 		if (fts < 0)
@@ -402,8 +422,10 @@ int store_sqlite_open(store *s, const char *path, char *err, size_t err_size)
 			snprintf(err, err_size, "%s: not a dyad database (no events table)", path);
 			goto fail;
 		}
-		if (check_version(s, 0, err, err_size) < 0)
+		int v;
+		if (check_version(s, &v, err, err_size) < 0)
 			goto fail;
+		Q(s)->v2 = v >= 2;
 	}
 	return STORE_OK;
 fail_msg:
@@ -561,6 +583,8 @@ static int sq_mention_add(store *s, const store_mention *m)
 	bind_opt(st, 20, m->verb_text);
 	bind_opt(st, 21, m->spans);
 	bind_opt(st, 22, m->sentence);
+	bind_opt(st, 23, m->issues);
+	bind_opt(st, 24, m->place ? m->admin1 : NULL);
 	return step_done(s, st, "storing a mention");
 }
 
@@ -840,24 +864,27 @@ static int need_fts(store *s)
 }
 
 /* Appends the events query of f without ORDER BY and LIMIT. */
-static void events_sql(buf *sql, const store_filter *f)
+static void events_sql(store *s, buf *sql, const store_filter *f)
 {
-	if (f->mentions)
+	if (f->mentions) {
 		buf_puts(sql,
 			 "SELECT e.doc_id, e.sid, e.sent, e.date, e.date_precision, e.source,"
 			 " e.target, e.code, e.root, e.quad, e.goldstein, e.plover,"
 			 " e.source_text, e.verb_text, e.target_text, e.place, e.country,"
 			 " e.lat, e.lon, v.num_mentions, v.num_sources, v.num_articles,"
-			 " e.sentence, e.spans, e.day, e.mention_id"
-			 " FROM mentions e JOIN events v ON " KEY_JOIN("v", "e"));
-	else
+			 " e.sentence, e.spans, e.day, e.mention_id, ");
+		buf_puts(sql, Q(s)->v2 ? "e.issues, e.admin1" : "NULL, NULL");
+		buf_puts(sql, " FROM mentions e JOIN events v ON " KEY_JOIN("v", "e"));
+	} else {
 		buf_puts(sql,
 			 "SELECT m.doc_id, m.sid, m.sent, e.date, e.date_precision, e.source,"
 			 " e.target, e.code, e.root, e.quad, e.goldstein, e.plover,"
 			 " m.source_text, m.verb_text, m.target_text, e.place, e.country,"
 			 " e.lat, e.lon, e.num_mentions, e.num_sources, e.num_articles,"
-			 " m.sentence, m.spans, e.day, e.event_id"
-			 " FROM events e JOIN mentions m ON m.mention_id = e.first_mention");
+			 " m.sentence, m.spans, e.day, e.event_id, ");
+		buf_puts(sql, Q(s)->v2 ? "m.issues, m.admin1" : "NULL, NULL");
+		buf_puts(sql, " FROM events e JOIN mentions m ON m.mention_id = e.first_mention");
+	}
 	where_filter(sql, f, 0, f->both, 0, f->mentions);
 }
 
@@ -869,7 +896,7 @@ static long sq_query_events(store *s, const store_filter *f, store_event_fn fn, 
 	if (f->text && need_fts(s) < 0)
 		return STORE_ERR;
 	query_start(s);
-	events_sql(&sql, f);
+	events_sql(s, &sql, f);
 	buf_puts(&sql, " ORDER BY e.day, e.date, e.source, e.target, e.code, e.place");
 	buf_puts(&sql, f->mentions ? ", e.mention_id" : "");
 	buf_puts(&sql, " LIMIT :limit OFFSET :offset");
@@ -912,6 +939,8 @@ static long sq_query_events(store *s, const store_filter *f, store_event_fn fn, 
 		r.num_articles = (long)sqlite3_column_int64(st, 21);
 		r.sentence = col_text(st, 22);
 		store_rel_spans(col_text(st, 23), &r);
+		r.issues = col_text(st, 26);
+		r.admin1 = col_text(st, 27);
 		fn(ctx, &r);
 		n++;
 	}
@@ -953,7 +982,7 @@ static long sq_count_events(store *s, const store_filter *f)
 	query_start(s);
 	buf sql = BUF_INIT;
 	buf_puts(&sql, "SELECT count(*) FROM (");
-	events_sql(&sql, f);
+	events_sql(s, &sql, f);
 	buf_puts(&sql, ")");
 	long n = count_sql(s, sql.data, sql.len, f, "counting events");
 	buf_free(&sql);
@@ -1070,7 +1099,8 @@ static const char export_events_sql[] =
 	" e.source, e.target, e.code, e.root, e.quad, e.goldstein, e.plover,"
 	" m.source_text, m.verb_text, m.target_text, e.place, e.country, e.lat, e.lon,"
 	" e.num_mentions, e.num_sources, e.num_articles, m.sentence,"
-	" d.url, d.source, d.date, m.spans"
+	" d.url, d.source, d.date, m.spans, "; /* then issues, admin1 */
+static const char export_events_from[] =
 	" FROM events e JOIN mentions m ON m.mention_id = e.first_mention"
 	" JOIN documents d ON d.doc_id = m.doc_id";
 static const char export_order_sql[] =
@@ -1080,7 +1110,8 @@ static const char export_mentions_sql[] =
 	"SELECT m.mention_id, m.doc_id, m.sid, m.sent, m.date, m.date_precision, m.day,"
 	" m.source, m.target, m.code, m.root, m.quad, m.goldstein, m.plover,"
 	" m.source_text, m.verb_text, m.target_text, m.place, m.country, m.lat, m.lon,"
-	" 1, 1, 1, m.sentence, d.url, d.source, d.date, m.spans"
+	" 1, 1, 1, m.sentence, d.url, d.source, d.date, m.spans, ";
+static const char export_mentions_from[] =
 	" FROM mentions m JOIN documents d ON d.doc_id = m.doc_id"
 	" ORDER BY m.mention_id";
 
@@ -1088,10 +1119,15 @@ static long sq_export(store *s, int mentions, int one_a_day, store_export_fn fn,
 {
 	sqlite3_stmt *st = NULL;
 	buf sql = BUF_INIT;
+	const char *issues = Q(s)->v2 ? "m.issues, m.admin1" : "NULL, NULL";
 	if (mentions) {
 		buf_puts(&sql, export_mentions_sql);
+		buf_puts(&sql, issues);
+		buf_puts(&sql, export_mentions_from);
 	} else {
 		buf_puts(&sql, export_events_sql);
+		buf_puts(&sql, issues);
+		buf_puts(&sql, export_events_from);
 		if (one_a_day)
 			buf_puts(&sql, " WHERE 1" ONE_A_DAY);
 		buf_puts(&sql, export_order_sql);
@@ -1138,6 +1174,8 @@ static long sq_export(store *s, int mentions, int one_a_day, store_export_fn fn,
 		x.publisher = col_text(st, 26);
 		x.story_date = col_text(st, 27);
 		store_rel_spans(col_text(st, 28), &x);
+		x.issues = col_text(st, 29);
+		x.admin1 = col_text(st, 30);
 		n++;
 		if (fn(ctx, &x)) {
 			rc = SQLITE_DONE;

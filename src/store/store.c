@@ -14,6 +14,7 @@
 #include "attrs/cameo.h"
 #include "util/xmalloc.h"
 
+#include <jansson.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -290,6 +291,7 @@ int store_mention_add(store *s, const char *doc_id, const ev_event *e)
 	if (e->place.name) {
 		m.place = e->place.name;
 		m.country = e->place.country;
+		m.admin1 = e->place.admin1;
 		/* A country named as the place has no coordinates (NaN). */
 		m.has_latlon = !isnan(e->place.lat) && !isnan(e->place.lon);
 		m.lat = e->place.lat;
@@ -301,7 +303,19 @@ int store_mention_add(store *s, const char *doc_id, const ev_event *e)
 		 (long long)e->target_span.start, (long long)e->target_span.end,
 		 (long long)e->verb_span.start, (long long)e->verb_span.end,
 		 (long long)e->sentence.start, (long long)e->sentence.end);
-	return s->ops->mention_add(s, &m);
+	char *issues = NULL;
+	if (e->issues && e->nissues > 0) {
+		json_t *a = json_array();
+		for (int32_t i = 0; i < e->nissues; i++)
+			json_array_append_new(a, json_pack("{s:s, s:I}", "code", e->issues[i].code ? e->issues[i].code : "",
+							  "count", (json_int_t)e->issues[i].count));
+		issues = json_dumps(a, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		json_decref(a);
+		m.issues = issues;
+	}
+	int rc = s->ops->mention_add(s, &m);
+	free(issues);
+	return rc;
 }
 
 /* ---- Recoding ---- */

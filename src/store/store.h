@@ -162,6 +162,8 @@ typedef struct store_event_row {
 	/* Byte offsets of the source, verb and target texts in sentence
 	 * (start, end exclusive); -1, -1 when unknown. */
 	long source_span[2], verb_span[2], target_span[2];
+	const char *issues;      /* JSON array of {"code","count"}; NULL: none */
+	const char *admin1;      /* the place's first-level division, or NULL */
 	/* Set by store_export only (else 0 / NULL): */
 	long long id;            /* event id, or mention id with mentions */
 	const char *day;         /* the date's first day, YYYY-MM-DD */

@@ -80,6 +80,7 @@ typedef struct rows {
 	int n;
 	store_event_row r[8];
 	char doc[8][16];
+	char admin1[8][32];
 	store_series_row sr[8];
 	char period[8][16];
 } rows;
@@ -91,6 +92,8 @@ static void grab_event(void *ctx, const store_event_row *r)
 		rs->r[rs->n] = *r;
 		snprintf(rs->doc[rs->n], 16, "%s", r->doc);
 		rs->r[rs->n].doc = rs->doc[rs->n];
+		snprintf(rs->admin1[rs->n], 32, "%s", r->admin1 ? r->admin1 : "(null)");
+		rs->r[rs->n].admin1 = rs->admin1[rs->n];
 	}
 	rs->n++;
 }
@@ -276,9 +279,9 @@ Test(store, newer_schema_is_refused)
 	sqlite3_stmt *st = NULL;
 	cr_assert_eq(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
 	cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
-	cr_assert_eq(sqlite3_column_int(st, 0), 1, "a new store is schema version 1");
+	cr_assert_eq(sqlite3_column_int(st, 0), 2, "a new store is schema version 2");
 	sqlite3_finalize(st);
-	cr_assert_eq(sqlite3_exec(db, "PRAGMA user_version = 2", NULL, NULL, NULL), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(db, "PRAGMA user_version = 3", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 	cr_assert_null(store_open(path, 0, err, sizeof err));
 	cr_assert(strstr(err, "newer dyad"), "%s", err);
@@ -422,6 +425,7 @@ Test(store, counts_totals_actors_both_and_spans)
 	ea[0].source_span = (ev_span){0, 7};
 	ea[0].verb_span = (ev_span){8, 17};
 	ea[0].target_span = (ev_span){18, 25};
+	ea[1].place = (ev_place){"Lyon", "FRA", "Auvergne-Rhone-Alpes", 45.75, 4.85};
 	put(s, &a, ea, 3);
 
 	store_totals t;
@@ -451,6 +455,9 @@ Test(store, counts_totals_actors_both_and_spans)
 	store_filter k = {.source = "KES"};
 	cr_assert_eq(store_query_events(s, &k, grab_event, &rs), 1);
 	cr_assert_eq(rs.r[0].source_span[0], -1, "unknown spans stay -1");
+	cr_assert_str_eq(rs.r[0].admin1, "Auvergne-Rhone-Alpes");
+	cr_assert(rs.r[0].has_latlon);
+	cr_assert_float_eq(rs.r[0].lat, 45.75, 1e-9);
 
 	/* actors: by prefix, any case, most events first then by code */
 	actor_rows ar = {0};
