@@ -2,9 +2,12 @@
  * app.js - dyad's dashboard: a dyad's series (/api/series) as two uPlot
  * charts, the events of a clicked period (/api/events), and live coding of
  * a pasted article (/api/code). Plain JS, no build step; the state lives in
- * the URL hash (source, target, both, by, from, to) so a view can be linked.
- * With "selftest=1" in the hash the page clicks a period itself and writes
- * what it plotted and listed into <pre id="selftest"> (tests/cli/dashboard.sh).
+ * the URL hash (source, target, both, by, from, to; limit= sets the events
+ * per page) so a view can be linked.
+ * With "selftest=1" in the hash the page clicks a period itself (period=,
+ * else the busiest), drags a zoom and resets it, codes the hash's article=
+ * (with article_date=) if any, and writes what it plotted, listed and
+ * highlighted into <pre id="selftest"> (tests/cli/dashboard.sh).
  */
 "use strict";
 
@@ -28,8 +31,10 @@ const view = {
 	rows: [],
 	plots: [],
 	selected: -1,
-	events: null,     /* {params, list, total} of the listed period */
+	events: null,     /* {params, list, total, period} of the listed period */
 	pending: null,    /* the promise of the events being loaded */
+	coding: null,     /* the promise of the article being coded */
+	coded: null,      /* the events of the last coded article */
 };
 
 /* ---------- small helpers ---------- */
