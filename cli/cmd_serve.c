@@ -20,6 +20,12 @@
 
 #define DYAD_SERVE_VERSION "0.1.0"
 
+/* Store handles (queries running at once) at most. Request threads are
+ * many more: a thread waiting for an identical request's answer (see
+ * api_handle) or for a handle holds no store connection, and many
+ * threads keep a slow query from holding up the connections behind it. */
+enum { MAX_STORES = 8 };
+
 typedef struct serve_args {
 	const char *listen;   /* --listen, default 127.0.0.1:8080 */
 	long threads;         /* --threads */
@@ -117,7 +123,7 @@ static char *redact(const char *target)
 
 int cmd_serve(int argc, char **argv)
 {
-	serve_args sa = {"127.0.0.1:8080", 4, 5000, 10, 1L << 20};
+	serve_args sa = {"127.0.0.1:8080", 32, 5000, 10, 1L << 20};
 	char **rest = calloc((size_t)argc + 1, sizeof *rest);
 	int nrest = 0;
 	if (!rest)
@@ -177,7 +183,8 @@ int cmd_serve(int argc, char **argv)
 		goto out;
 	}
 	api_config ac = {
-		.db = o.db, .nstores = (int)sa.threads, .timeout_ms = (int)sa.timeout_ms,
+		.db = o.db, .nstores = sa.threads < MAX_STORES ? (int)sa.threads : MAX_STORES,
+		.timeout_ms = (int)sa.timeout_ms,
 		.eng = eng, .settings = cli_apply_flags(&o, doc_settings_default(0)),
 		.date = o.date, .version = DYAD_SERVE_VERSION
 	};

@@ -48,7 +48,23 @@ struct api {
 	const char *version;
 	actor_name *names;      /* sorted by code, one per code */
 	size_t nnames;
+	/* GET requests being answered, by key (see api_handle). */
+	pthread_mutex_t fmu;
+	pthread_cond_t fcv;
+	struct flight *flights;
 };
+
+/* One GET request being answered; identical requests arriving meanwhile
+ * wait for its answer instead of running the same query again. */
+typedef struct flight {
+	char *key;              /* path and parameters (owned) */
+	int done;               /* the answer is in */
+	int waiters;            /* followers that have not copied it yet */
+	int status;
+	const char *allow;
+	buf body;
+	struct flight *next;
+} flight;
 
 /* ---- JSON helpers ---- */
 
@@ -320,6 +336,8 @@ api *api_new(const api_config *c, char *err, size_t err_size)
 	a->free = xcalloc((size_t)n, sizeof *a->free);
 	pthread_mutex_init(&a->mu, NULL);
 	pthread_cond_init(&a->cv, NULL);
+	pthread_mutex_init(&a->fmu, NULL);
+	pthread_cond_init(&a->fcv, NULL);
 	a->timeout_ms = c->timeout_ms;
 	a->eng = c->eng;
 	a->settings = c->settings;
@@ -355,6 +373,8 @@ void api_free(api *a)
 	free(a->names);
 	pthread_mutex_destroy(&a->mu);
 	pthread_cond_destroy(&a->cv);
+	pthread_mutex_destroy(&a->fmu);
+	pthread_cond_destroy(&a->fcv);
 	free(a);
 }
 
@@ -545,26 +565,31 @@ static void do_events(api *a, const api_request *rq, api_response *rs)
 		fail(rs, 400, "both", "both=1 needs a source");
 		return;
 	}
+	/* The page first: when it is not full, it gives the total too, and
+	 * the count (as costly as the page) is not needed. */
 	store *s = borrow(a);
-	long total = store_count_events(s, &f);
-	if (total < 0) {
+	buf rows = BUF_INIT;
+	events_out eo = {&rows, BUF_INIT, 0};
+	long n = store_query_events(s, &f, put_event, &eo), total = 0;
+	buf_free(&eo.line);
+	if (n >= 0 && n < f.limit && (n > 0 || f.offset == 0))
+		total = f.offset + n;
+	else if (n >= 0)
+		total = store_count_events(s, &f);
+	if (n < 0 || total < 0) {
 		if (f.text && !store_timed_out(s))
 			fail(rs, 400, "text", "%s: not a search query the full-text index understands", f.text);
 		else
-			store_failed(a, s, rs, "counting events");
-		give_back(a, s);
-		return;
-	}
-	rs->status = 200;
-	buf_printf(&rs->body, "{\"total\":%ld,\"limit\":%ld,\"offset\":%ld,\"events\":[", total,
-		   f.limit, f.offset);
-	events_out eo = {&rs->body, BUF_INIT, 0};
-	long n = total > f.offset ? store_query_events(s, &f, put_event, &eo) : 0;
-	buf_free(&eo.line);
-	if (n < 0)
-		store_failed(a, s, rs, "reading events");
-	else
+			store_failed(a, s, rs, n < 0 ? "reading events" : "counting events");
+	} else {
+		rs->status = 200;
+		buf_printf(&rs->body, "{\"total\":%ld,\"limit\":%ld,\"offset\":%ld,\"events\":[",
+			   total, f.limit, f.offset);
+		if (rows.len)
+			buf_add(&rs->body, rows.data, rows.len);
 		buf_puts(&rs->body, "]}");
+	}
+	buf_free(&rows);
 	give_back(a, s);
 }
 
@@ -580,7 +605,7 @@ static void put_period(void *ctx, const store_series_row *r)
 {
 	series_out *so = ctx;
 	char first[11] = "", last[11] = "";
-	int ok = qparse_period_bounds(r->period, so->by, first, last) == 0;
+	int ok = r->period && qparse_period_bounds(r->period, so->by, first, last) == 0;
 	if (so->n++)
 		buf_putc(so->out, ',');
 	buf_puts(so->out, "{\"period\":");
@@ -818,7 +843,8 @@ static const route routes[] = {
 	{"/api/code", 1, do_code},
 };
 
-void api_handle(api *a, const api_request *rq, api_response *rs)
+/* Answers rq by its route. */
+static void route_request(api *a, const api_request *rq, api_response *rs)
 {
 	memset(rs, 0, sizeof *rs);
 	for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
@@ -837,4 +863,84 @@ void api_handle(api *a, const api_request *rq, api_response *rs)
 		return;
 	}
 	fail(rs, 404, NULL, "no such endpoint (see /api/health, /api/events, /api/series, /api/actors, /api/code)");
+}
+
+/* The key of a GET request: its path and its parameters as sent. */
+static char *request_key(const api_request *rq)
+{
+	buf k = BUF_INIT;
+	buf_puts(&k, rq->path);
+	for (int i = 0; i < rq->nparams; i++) {
+		buf_printf(&k, "\n%zu:", rq->params[i].value_len);
+		buf_puts(&k, rq->params[i].name);
+		buf_putc(&k, '=');
+		buf_add(&k, rq->params[i].value, rq->params[i].value_len);
+	}
+	buf_putc(&k, '\0');
+	return buf_steal(&k);
+}
+
+static void copy_answer(api_response *rs, int status, const char *allow, const buf *body)
+{
+	memset(rs, 0, sizeof *rs);
+	rs->status = status;
+	rs->allow = allow;
+	buf_add(&rs->body, body->data ? body->data : "", body->len);
+}
+
+/* GET requests read the store only, so identical ones that arrive while
+ * one is being answered share its answer (computed after they were
+ * sent, or at most one query's time before): a crowd asking for the same
+ * series runs its query once instead of queueing for the store handles.
+ * POST /api/code is always answered on its own. */
+void api_handle(api *a, const api_request *rq, api_response *rs)
+{
+	if (strcmp(rq->method, "GET") && strcmp(rq->method, "HEAD")) {
+		route_request(a, rq, rs);
+		return;
+	}
+	char *key = request_key(rq);
+	pthread_mutex_lock(&a->fmu);
+	for (flight *f = a->flights; f; f = f->next) {
+		if (strcmp(f->key, key))
+			continue;
+		f->waiters++;
+		while (!f->done)
+			pthread_cond_wait(&a->fcv, &a->fmu);
+		copy_answer(rs, f->status, f->allow, &f->body);
+		if (--f->waiters == 0) {
+			free(f->key);
+			buf_free(&f->body);
+			free(f);
+		}
+		pthread_mutex_unlock(&a->fmu);
+		free(key);
+		return;
+	}
+	flight *f = xcalloc(1, sizeof *f);
+	f->key = key;
+	f->next = a->flights;
+	a->flights = f;
+	pthread_mutex_unlock(&a->fmu);
+
+	route_request(a, rq, rs);
+
+	pthread_mutex_lock(&a->fmu);
+	for (flight **p = &a->flights; *p; p = &(*p)->next) {
+		if (*p == f) {
+			*p = f->next; /* later requests start a flight of their own */
+			break;
+		}
+	}
+	f->done = 1;
+	if (f->waiters > 0) {
+		f->status = rs->status;
+		f->allow = rs->allow;
+		buf_add(&f->body, rs->body.data ? rs->body.data : "", rs->body.len);
+		pthread_cond_broadcast(&a->fcv);
+	} else {
+		free(f->key);
+		free(f);
+	}
+	pthread_mutex_unlock(&a->fmu);
 }
