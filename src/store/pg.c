@@ -87,27 +87,25 @@ static const char temp_sql[] =
 	"coalesce(" m ".place, '') = coalesce(" a ".place, '')"
 
 enum {
-	PS_STATUS, PS_MARK_DOC, PS_DEL_DOC, PS_PUT_DOC, PS_MENTION, PS_LOCK,
+	PS_STATUS, PS_DROP_DOC, PS_PUT_DOC, PS_MAXID, PS_MARK_NEW, PS_LOCK,
 	PS_DEL_EVENTS, PS_ADD_EVENTS, PS_CLEAR, PS_GET_DOC, PS_N
 };
 
 static const char *const ps_sql[PS_N] = {
 	[PS_STATUS] = "SELECT content_hash FROM documents WHERE doc_id = $1",
-	[PS_MARK_DOC] = "INSERT INTO affected SELECT date, source, target, code, place"
-			" FROM mentions WHERE doc_id = $1",
-	[PS_DEL_DOC] = "DELETE FROM mentions WHERE doc_id = $1",
+	[PS_DROP_DOC] = "WITH d AS (DELETE FROM mentions WHERE doc_id = $1"
+			" RETURNING date, source, target, code, place)"
+			" INSERT INTO affected SELECT * FROM d",
 	[PS_PUT_DOC] = "INSERT INTO documents(doc_id, content_hash, date, source, url, title, text)"
 		       " VALUES($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (doc_id) DO UPDATE SET"
 		       " content_hash = EXCLUDED.content_hash, date = EXCLUDED.date,"
 		       " source = EXCLUDED.source, url = EXCLUDED.url, title = EXCLUDED.title,"
 		       " text = EXCLUDED.text",
-	[PS_MENTION] = "WITH m AS (INSERT INTO mentions(doc_id, sid, sent, date, date_precision,"
-		       " day, source, target, code, root, quad, goldstein, plover, place, country,"
-		       " lat, lon, source_text, target_text, verb_text, spans, sentence, issues,"
-		       " admin1) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,"
-		       " $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)"
-		       " RETURNING date, source, target, code, place)"
-		       " INSERT INTO affected SELECT * FROM m",
+	/* mention ids come from a sequence: this batch's are all above the
+	 * largest one committed when it began */
+	[PS_MAXID] = "SELECT coalesce(max(mention_id), 0) FROM mentions",
+	[PS_MARK_NEW] = "INSERT INTO affected SELECT date, source, target, code, place"
+			" FROM mentions WHERE mention_id > $1",
 	[PS_LOCK] = "SELECT pg_advisory_xact_lock(7411202)",
 	[PS_DEL_EVENTS] = "DELETE FROM events e USING (SELECT DISTINCT * FROM affected) a WHERE "
 			  KEY_JOIN("e", "a"),
@@ -130,10 +128,18 @@ static const char *const ps_sql[PS_N] = {
 	[PS_GET_DOC] = "SELECT date, source, url, title, text FROM documents WHERE doc_id = $1",
 };
 
+/* Mentions travel by COPY, many at a time, in this column order. */
+static const char copy_sql[] =
+	"COPY mentions(doc_id, sid, sent, date, date_precision, day, source, target, code,"
+	" root, quad, goldstein, plover, place, country, lat, lon, source_text, target_text,"
+	" verb_text, spans, sentence, issues, admin1) FROM STDIN";
+
 /* The backend's state (store.impl). */
 typedef struct pg {
 	PGconn *conn;
 	int prepared;            /* the ps_sql statements are prepared */
+	buf copy;                /* mentions not yet sent (COPY text rows) */
+	char batch_max[32];      /* max mention_id when the batch began */
 } pg;
 
 static PGconn *C(store *s)
@@ -237,6 +243,7 @@ static void pg_close(store *s)
 	if (!p)
 		return;
 	PQfinish(p->conn);
+	buf_free(&p->copy);
 	free(p);
 	s->impl = NULL;
 }
@@ -377,18 +384,59 @@ static void pg_set_timeout(store *s, int ms)
 
 static int pg_begin(store *s)
 {
-	return exec(s, "BEGIN", "starting a batch");
+	pg *p = s->impl;
+	if (exec(s, "BEGIN", "starting a batch") < 0)
+		return STORE_ERR;
+	PGresult *r = run(s, PS_MAXID, 0, NULL, NULL, "reading mention ids");
+	if (!r || PQntuples(r) != 1) {
+		if (r)
+			PQclear(r);
+		PQclear(PQexec(C(s), "ROLLBACK"));
+		return STORE_ERR;
+	}
+	snprintf(p->batch_max, sizeof p->batch_max, "%s", PQgetvalue(r, 0, 0));
+	PQclear(r);
+	buf_clear(&p->copy);
+	return STORE_OK;
 }
 
 static void pg_rollback(store *s)
 {
+	buf_clear(&((pg *)s->impl)->copy);
 	PQclear(PQexec(C(s), "ROLLBACK"));
 	PQclear(PQexec(C(s), "DELETE FROM affected"));
 }
 
+/* Sends the mentions held in the COPY buffer. */
+static int flush_mentions(store *s)
+{
+	pg *p = s->impl;
+	if (!p->copy.len)
+		return STORE_OK;
+	PGresult *r = PQexec(p->conn, copy_sql);
+	if (PQresultStatus(r) != PGRES_COPY_IN)
+		return (int)res_err(s, r, "storing mentions");
+	PQclear(r);
+	int ok = PQputCopyData(p->conn, p->copy.data, (int)p->copy.len) == 1;
+	ok = PQputCopyEnd(p->conn, ok ? NULL : "dyad: the mentions could not be sent") == 1 && ok;
+	buf_clear(&p->copy);
+	int rc = ok ? STORE_OK : (int)res_err(s, NULL, "storing mentions");
+	while ((r = PQgetResult(p->conn))) {
+		if (PQresultStatus(r) != PGRES_COMMAND_OK && rc == STORE_OK)
+			rc = (int)res_err(s, r, "storing mentions");
+		else
+			PQclear(r);
+	}
+	return rc;
+}
+
 static int pg_commit(store *s)
 {
-	if (run_done(s, PS_LOCK, 0, NULL, "waiting for other writers") < 0 ||
+	pg *p = s->impl;
+	const char *v[1] = {p->batch_max};
+	if (flush_mentions(s) < 0 ||
+	    run_done(s, PS_MARK_NEW, 1, v, "marking new mentions") < 0 ||
+	    run_done(s, PS_LOCK, 0, NULL, "waiting for other writers") < 0 ||
 	    run_done(s, PS_DEL_EVENTS, 0, NULL, "removing stale events") < 0 ||
 	    run_done(s, PS_ADD_EVENTS, 0, NULL, "computing events") < 0 ||
 	    run_done(s, PS_CLEAR, 0, NULL, "clearing marks") < 0 ||
@@ -416,20 +464,21 @@ static int pg_doc_status(store *s, const char *id, const char *hash)
 	return res;
 }
 
-/* Marks and deletes the mentions of document id. */
+/* Marks and deletes the mentions of document id (with this batch's,
+ * sent first). */
 static int drop_mentions(store *s, const char *id)
 {
 	const char *v[1] = {id};
-	if (run_done(s, PS_MARK_DOC, 1, v, "marking old mentions") < 0)
+	if (flush_mentions(s) < 0)
 		return STORE_ERR;
-	return run_done(s, PS_DEL_DOC, 1, v, "removing old mentions");
+	return run_done(s, PS_DROP_DOC, 1, v, "removing old mentions");
 }
 
 static int pg_doc_put(store *s, const store_docrow *d)
 {
 	if (drop_mentions(s, d->id) < 0)
 		return STORE_ERR;
-	/* The text as a length-counted parameter: no copy needed. */
+	/* libpq reads parameters up to a NUL: a copy ends the text */
 	char *text = xmalloc(d->len + 1);
 	memcpy(text, d->text, d->len);
 	text[d->len] = '\0';
@@ -439,8 +488,31 @@ static int pg_doc_put(store *s, const store_docrow *d)
 	return rc;
 }
 
+/* Appends one COPY text field: \N for NULL, else the value with
+ * backslash, tab, newline and carriage return escaped; then sep. */
+static void copy_field(buf *b, const char *v, char sep)
+{
+	if (!v) {
+		buf_puts(b, "\\N");
+	} else {
+		for (; *v; v++) {
+			switch (*v) {
+			case '\\': buf_puts(b, "\\\\"); break;
+			case '\t': buf_puts(b, "\\t"); break;
+			case '\n': buf_puts(b, "\\n"); break;
+			case '\r': buf_puts(b, "\\r"); break;
+			default: buf_putc(b, *v);
+			}
+		}
+	}
+	buf_putc(b, sep);
+}
+
+/* Holds the mention for the next COPY (at 4 MB, a document replaced,
+ * or the commit). */
 static int pg_mention_add(store *s, const store_mention *m)
 {
+	pg *p = s->impl;
 	char sent[16], quad[16], gold[32], lat[32], lon[32];
 	snprintf(sent, sizeof sent, "%d", m->sent);
 	snprintf(quad, sizeof quad, "%d", m->quad);
@@ -456,7 +528,9 @@ static int pg_mention_add(store *s, const store_mention *m)
 		m->source_text, m->target_text, m->verb_text, m->spans, m->sentence, m->issues,
 		m->place ? m->admin1 : NULL,
 	};
-	return run_done(s, PS_MENTION, 24, v, "storing a mention");
+	for (int i = 0; i < 24; i++)
+		copy_field(&p->copy, v[i], i == 23 ? '\n' : '\t');
+	return p->copy.len >= (4u << 20) ? flush_mentions(s) : STORE_OK;
 }
 
 /* ---- Recoding ---- */
