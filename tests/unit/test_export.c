@@ -208,9 +208,37 @@ Test(export, jsonl_line)
 				   "\"date\":\"2016-03-01\",\"date_precision\":\"day\","
 				   "\"story_date\":\"2016-03-02\",";
 	cr_assert(!strncmp(b.data, head, strlen(head)), "%s", b.data);
-	cr_assert(strstr(b.data, "\"location\":null,\"num_mentions\":3,\"num_sources\":2,"
+	cr_assert(strstr(b.data, "\"location\":null,\"issues\":[],\"num_mentions\":3,\"num_sources\":2,"
 			 "\"num_articles\":3,"));
 	cr_assert_eq(b.data[b.len - 1], '\n');
 	cr_assert_eq(count_char(b.data, '\n'), 1);
+	buf_free(&b);
+}
+
+Test(export, issues_and_division)
+{
+	export_row r = sample();
+	r.issues = "[{\"code\":\"AID\",\"count\":2},{\"code\":\"FOOD\",\"count\":1}]";
+	r.place = "Lyon";
+	r.country = "FRA";
+	r.admin1 = "Auvergne-Rhone-Alpes";
+	r.has_latlon = 1;
+	r.lat = 45.75;
+	r.lon = 4.85;
+	buf b = BUF_INIT;
+	char f[128];
+	export_write(&b, EXPORT_PHOENIX, &r);
+	cr_assert_str_eq(field(b.data, 17, f, sizeof f), "AID,2;FOOD,1", "Issues (18th column)");
+	cr_assert_str_eq(field(b.data, 21, f, sizeof f), "Auvergne-Rhone-Alpes", "StateName (22nd)");
+	buf_clear(&b);
+	export_write(&b, EXPORT_JSONL, &r);
+	cr_assert(strstr(b.data, "\"issues\":[{\"code\":\"AID\",\"count\":2},{\"code\":\"FOOD\",\"count\":1}]"),
+		  "%s", b.data);
+	cr_assert(strstr(b.data, "\"country\":\"FRA\",\"admin1\":\"Auvergne-Rhone-Alpes\""), "%s", b.data);
+	/* not JSON: no issues rather than a broken line */
+	r.issues = "[{";
+	buf_clear(&b);
+	export_write(&b, EXPORT_JSONL, &r);
+	cr_assert(strstr(b.data, "\"issues\":[]"), "%s", b.data);
 	buf_free(&b);
 }
