@@ -271,6 +271,21 @@ static const when_expr *event_when(const when_expr *w, int32_t nw, int32_t verb,
  * Syria"), for an event the gazetteer found no city for: the nearest to
  * the verb within its clause, after it first. Fills *p (name in the
  * arena, lat/lon unknown: NaN) and returns 1, or 0. */
+/* A common noun for a place inside a country ("the Yemeni port"). */
+static int is_place_noun(const char *upper)
+{
+	static const char *const nouns[] = {
+		"CITY", "TOWN", "PORT", "PORTS", "CAPITAL", "VILLAGE", "PROVINCE", "REGION", "DISTRICT",
+		"COAST", "ISLAND", "ISLANDS", "STATE", "TERRITORY", "ENCLAVE", "DESERT",
+		"HIGHLANDS", "MOUNTAINS", "COUNTRYSIDE", "HEARTLAND", "INTERIOR", "CITIES",
+		"TOWNS", "VILLAGES", "PROVINCES", "REGIONS", NULL
+	};
+	for (int i = 0; nouns[i]; i++)
+		if (!strcmp(upper, nouns[i]))
+			return 1;
+	return 0;
+}
+
 static int country_place(const engine *e, arena *a, const doc *d, const tree *t,
 			 int32_t verb, ev_place *p)
 {
@@ -292,6 +307,13 @@ static int country_place(const engine *e, arena *a, const doc *d, const tree *t,
 			while (m < t->ntok && n < 4 && (t->toks[m].flags & TOK_F_CAP))
 				idx[n++] = m++;
 			if (n == 0)
+				continue;
+			/* The name must be the whole noun phrase: in "at Japanese
+			 * fishing boats" or "across the Syrian border" it only
+			 * modifies what follows, and is no place; but "in the
+			 * Yemeni port of Aden" is in Yemen. */
+			if (m < t->ntok && (pos_is_noun(t->toks[m].tag) || t->toks[m].tag == POS_JJ ||
+					    t->toks[m].tag == POS_VBG) && !is_place_noun(t->toks[m].upper))
 				continue;
 			const char *code = act_code(e->d, a, t->toks, idx, n, d->date, 0, NULL, NULL);
 			if (strlen(code) != 3 || code[0] < 'A' || code[0] > 'Z' ||

@@ -4,7 +4,7 @@
 # coordinates (null); none when the text names no place.
 . tests/cli/lib.sh
 printf -- '--- ATTACK [190] ---\nATTACK\n--- MEET [040] ---\nMEET {MEETS MET MEETING}\n' >"$TMP/v.txt"
-printf 'VALORIA [VAL]\nKESTRIA [KES]\nDUNMARK [DUN]\n' >"$TMP/a.txt"
+printf 'VALORIA [VAL]\nKESTRIA [KES]\nKESTRIAN [KES]\nDUNMARK [DUN]\n' >"$TMP/a.txt"
 cat >"$TMP/p.txt" <<'T'
 Date: 2020-01-02
 
@@ -17,6 +17,16 @@ check "a country place, coordinates unknown" contains "$TMP/o" '"location":{"nam
 check "no place named: null" contains "$TMP/o" '"target":"DUN","code":"190","root":"19"'
 n=$(grep -c '"location":null' "$TMP/o")
 check "one event without a place ($n)" [ "$n" -eq 1 ]
+# A demonym modifying what follows is no place ("at Kestrian fishing
+# boats"), unless what follows is a place in that country ("in the
+# Kestrian port").
+printf 'Date: 2020-01-02\n\nValoria attacked Kestrian fishing boats at sea.\n\nDunmark attacked ships in the Kestrian port on Monday.\n' >"$TMP/d.txt"
+"$DYAD" code --verbs "$TMP/v.txt" --actors "$TMP/a.txt" "$TMP/d.txt" >"$TMP/o" 2>"$TMP/e"
+check "two events" lines "$TMP/o" 2
+check "at Kestrian fishing boats: no place" contains "$TMP/o" '"source":"VAL","target":"KES","code":"190"'
+n=$(grep '"source":"VAL"' "$TMP/o" | grep -c '"location":null')
+check "the demonym before a noun is not the place ($n)" [ "$n" -eq 1 ]
+check "in the Kestrian port: in Kestria" contains "$TMP/o" '"location":{"name":"Kestrian","country":"KES","lat":null,"lon":null}'
 n=$("$DYAD" version | sed -n 's/^gazetteer: \([0-9]*\).*/\1/p')
 if [ "${n:-0}" -gt 0 ]; then
 	printf 'Date: 2014-03-04\n\nValoria met Kestria in Shenyang on Monday.\n' >"$TMP/c.txt"
