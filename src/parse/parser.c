@@ -113,7 +113,10 @@ enum {
 	C_NOCOORD = 8,   /* a conjunct: no further coordination */
 	C_TOP = 16,      /* the sentence's own clause (not embedded) */
 	C_NOREL = 32,    /* no reduced relatives (inside a verb's subject) */
-	C_NOAPPOS = 64   /* appositives go to the enclosing subject instead */
+	C_NOAPPOS = 64,  /* appositives go to the enclosing subject instead */
+	C_SUBJCONJ = 128 /* a later conjunct of a subject ("Japan and China
+			  * agreed"): a past form after it is the clause's
+			  * verb unless another verb follows, as in a subject */
 };
 
 #define PARSE_MAX_REC 48   /* recursion cap of the descent */
@@ -776,7 +779,8 @@ static int32_t np_coord(pstate *s, int32_t first, int first_simple, int ctx)
 		}
 		if (!(c.words == 1 && c.nouns == 1))
 			simple = 0;
-		int32_t x = p_np(s, (ctx | C_NOCOORD | C_STOPCOMMA) & ~C_SUBJ);
+		int32_t x = p_np(s, ((ctx | C_NOCOORD | C_STOPCOMMA) & ~C_SUBJ) |
+				    ((ctx & C_SUBJ) ? C_SUBJCONJ : 0));
 		if (s->p != c.end)
 			simple = 0;
 		if (x < 0) {
@@ -1029,7 +1033,7 @@ static int32_t p_np(pstate *s, int ctx)
 			/* Reduced relative: "roads leading into Mordor", "memos sent
 			 * by Bree". Inside a subject only if the clause's own verb
 			 * follows (before a comma or a new clause). */
-			if (ctx & (C_SUBJ | C_NOAPPOS)) {
+			if (ctx & (C_SUBJ | C_NOAPPOS | C_SUBJCONJ)) {
 				int fin = 0;
 				for (int32_t k = i + 1; k < s->n && k - i < PARSE_LOOK; k++) {
 					pos_tag u = tg(s, k);
