@@ -1252,11 +1252,50 @@ static int all_null(const actor_ref *r, int32_t n)
 	return 1;
 }
 
+/* The first 3 letters of a code when they name a country or group
+ * ("JPN" of "JPNGOV"; NULL for "---" codes and quoted texts). */
+static int same_country(const char *a, const char *b)
+{
+	return a && b && strlen(a) >= 3 && strlen(b) >= 3 && a[0] != '-' && b[0] != '-' &&
+	       a[0] != '"' && b[0] != '"' && strncmp(a, b, 3) == 0;
+}
+
+/* News syntax: a visit (042) goes to the place visited. When the target
+ * is missing or of the visitor's own country ("Gorbachev arrived in
+ * Beijing for the first Sino-Soviet summit"), the first place after the
+ * verb of another country is the target. Returns that NE, or -1. */
+static int32_t visit_place(const coder *c, int32_t src, int32_t tgt, int32_t verb_tok)
+{
+	if (src < 0 || c->nes[src].compound)
+		return -1;
+	const char *scode = c->nes[src].code;
+	if (tgt >= 0 && (c->nes[tgt].compound ||
+			 (ne_coded(c, tgt) && !same_country(scode, c->nes[tgt].code))))
+		return -1;
+	for (int32_t e = 0; e < c->nne; e++) {
+		const cd_ne *ne = &c->nes[e];
+		if (!ne->location || ne->compound || ne->ntok == 0 || ne->toks[0] <= verb_tok ||
+		    !ne->code || ne->code[0] == '-' || strlen(ne->code) < 3)
+			continue;
+		if (!same_country(scode, ne->code))
+			return e;
+	}
+	return -1;
+}
+
 static void make_events(coder *c, int32_t src, int32_t tgt, int both,
 			const char *code, int32_t verb_tok,
 			const dict_pattern *pat, int passive)
 {
 	actor_ref S[MAX_ACTORS], T[MAX_ACTORS];
+	if (c->s->news_syntax && !both && !passive && !strcmp(code, "042")) {
+		int32_t alt = visit_place(c, src, tgt, verb_tok);
+		if (alt >= 0) {
+			if (c->ex)
+				buf_printf(c->ex, "    a visit goes to the place visited: target NE %d\n", alt);
+			tgt = alt;
+		}
+	}
 	int32_t ns = expand(c, src, S, MAX_ACTORS);
 	int32_t nt = both ? expand(c, src, T, MAX_ACTORS) : expand(c, tgt, T, MAX_ACTORS);
 	if (ns == 0)
