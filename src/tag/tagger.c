@@ -674,8 +674,16 @@ static pos_tag verb_reading(const tok_token *toks, const wtok *w, int32_t i, int
 			return POS_NONE; /* "days of fighting." */
 		return POS_VBG;
 	}
-	/* The next word can only be a finite verb: this one is its subject. */
-	if (has_n && i + 1 < n && (w[i + 1].cand & (FINITE)) && !(w[i + 1].cand & NOUNS) &&
+	/* The next word can only be a finite verb: this one is its subject.
+	 * So too when the next word's past form is followed by a particle
+	 * or a determiner: "jets shot down a warplane", "police shot dead
+	 * two men", "troops fired the first shells". */
+	int next_past = i + 2 < n && (w[i + 1].cand & B(POS_VBD)) && !w[i + 1].fixed &&
+			(is_ci(&toks[i + 2], "down") || is_ci(&toks[i + 2], "dead") ||
+			 is_ci(&toks[i + 2], "off") || is_ci(&toks[i + 2], "a") ||
+			 is_ci(&toks[i + 2], "an") || is_ci(&toks[i + 2], "the"));
+	if (has_n && i + 1 < n && (w[i + 1].cand & (FINITE)) &&
+	    (!(w[i + 1].cand & NOUNS) || next_past) &&
 	    !w[i + 1].fixed && !(w[i + 1].cand & CLOSED & ~B(POS_MD)))
 		return POS_NONE;
 	if ((B(p1) & NOMINAL_LEFT) && has_n)
