@@ -633,6 +633,15 @@ static pos_tag verb_reading(const tok_token *toks, const wtok *w, int32_t i, int
 	    !(pt && ((pc & CL_HAVE) || (pc & CL_BE))))
 		return POS_VBD;
 
+	/* A participle that is also an adjective, between the start of a
+	 * noun phrase and its noun, when a verb follows the noun: "seven
+	 * industrialized nations suspended ...", "Neighboring countries
+	 * condemned ...". */
+	if ((cand & (B(POS_VBD) | B(POS_VBN) | B(POS_VBG))) && (cand & ADJS) && i + 2 < n &&
+	    (w[i + 1].cand & NOUNS) && !(w[i + 1].cand & VERBS) &&
+	    (w[i + 2].cand & FINITE) && !(w[i + 2].cand & NOUNS & ~B(POS_NNS)) &&
+	    (i == 0 || (B(p1) & (B(POS_DT) | B(POS_CD) | B(POS_PRPS) | B(POS_JJ) | B(POS_POS)))))
+		return POS_NONE;
 	/* Participles and past forms. */
 	if (cand & (B(POS_VBN) | B(POS_VBD))) {
 		if (pt && ((pc & CL_HAVE)))

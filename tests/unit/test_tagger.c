@@ -105,6 +105,14 @@ Test(tagger, past_or_participle)
 	expect_tags("Crowds attacked the embassy.",
 		    "Crowds/NNS attacked/VBD the/DT embassy/NN ./.");
 	expect_tags("He did not attack.", "He/PRP did/VBD not/RB attack/VB ./.");
+	/* a participle-adjective before its noun, the verb after it */
+	expect_tags("The seven industrialized nations suspended Russia.",
+		    "The/DT seven/CD industrialized/JJ nations/NNS suspended/VBD Russia/NNP ./.");
+	expect_tags("The wounded soldiers returned home.",
+		    "The/DT wounded/JJ soldiers/NNS returned/VBD home/NN ./.");
+	/* a plural noun before a past form with a particle */
+	expect_tags("Turkish jets shot down a warplane.",
+		    "Turkish/JJ jets/NNS shot/VBD down/RP a/DT warplane/NN ./.");
 }
 
 Test(tagger, closed_class_words)
