@@ -9,6 +9,7 @@
 #include "store/export.h"
 #include "store/qparse.h"
 #include "store/store.h"
+#include "store/textq.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -125,13 +126,19 @@ static int parse_args(int argc, char **argv, const char *cmd, query_args *q)
 		}
 		case Q_PLOVER: q->f.plover = optarg; break;
 		case Q_PLACE: q->f.place = optarg; break;
-		case Q_TEXT:
-			if (!*optarg) {
-				fprintf(stderr, "dyad query %s: --text needs words to search for\n", cmd);
+		case Q_TEXT: {
+			/* checked here, before any output */
+			char why[128];
+			buf tq = BUF_INIT;
+			int bad = textq_translate(optarg, TEXTQ_FTS5, &tq, why, sizeof why) < 0;
+			buf_free(&tq);
+			if (bad) {
+				fprintf(stderr, "dyad query %s: --text %s: %s\n", cmd, optarg, why);
 				return -1;
 			}
 			q->f.text = optarg;
 			break;
+		}
 		case Q_MENTIONS: q->f.mentions = 1; break;
 		case Q_ONE_A_DAY: q->f.one_a_day = 1; break;
 		case Q_FORMAT:

@@ -76,6 +76,10 @@ for bad in "--quad 5" "--quad x" "--offset -1" "--text ''" "--text '\"unclosed'"
 	check "$bad fails ($rc)" [ "$rc" -ne 0 ]
 	check "$bad says why" [ -s "$TMP/err" ]
 done
+"$DYAD" query events --db "$DB" --text '"unclosed' --format csv >"$TMP/o" 2>"$TMP/err"; rc=$?
+check "a malformed --text is a usage error ($rc)" [ "$rc" -eq 2 ]
+check "caught before any output" [ ! -s "$TMP/o" ]
+check "and says what is wrong" contains "$TMP/err" 'an unclosed quote'
 q series --source VAL --by year --mentions >/dev/null 2>&1; rc=$?
 check "series refuses --mentions ($rc)" [ "$rc" -eq 2 ]
 
