@@ -952,6 +952,77 @@ static void agents_placed(coder *c)
 
 /* ---- Actor codes of the NEs ------------------------------------------- */
 
+/* 1 when token i is a quotation mark. */
+static int is_quote_tok(const coder *c, int32_t i)
+{
+	const tok_token *k = &c->t->toks[i];
+	return k->tag == POS_LQUOTE || k->tag == POS_RQUOTE || !strcmp(k->upper, "\"") ||
+	       !strcmp(k->upper, "\xe2\x80\x9c") || !strcmp(k->upper, "\xe2\x80\x9d");
+}
+
+static int is_say_word(const char *upper)
+{
+	static const char *const say[] = {"SAID", "SAYS", "SAY", "TOLD", "ADDED", "STATED",
+					  "INSISTED", "DECLARED", "WARNED", "ANNOUNCED", NULL};
+	for (int i = 0; say[i]; i++)
+		if (!strcmp(upper, say[i]))
+			return 1;
+	return 0;
+}
+
+/* News: "we" and "us" inside a quotation are its speaker, the coded
+ * phrase next to a saying verb outside the quotation ("'We have to
+ * analyze why North Korea met us,' a senior Foreign Ministry official
+ * said": us = the official, JPNGOV). */
+static void first_person(coder *c)
+{
+	int32_t n = c->t->ntok;
+	int any = 0;
+	for (int32_t i = 0; i < n && !any; i++)
+		any = is_quote_tok(c, i);
+	if (!any)
+		return;
+	for (int32_t e = 0; e < c->nne; e++) {
+		cd_ne *ne = &c->nes[e];
+		if (ne->compound || ne->parent >= 0 || ne->ntok != 1 || strcmp(ne->code, "---") != 0)
+			continue;
+		const char *w = c->t->toks[ne->toks[0]].upper;
+		if (strcmp(w, "WE") != 0 && (strcmp(w, "US") != 0 ||
+					     (c->t->toks[ne->toks[0]].flags & TOK_F_ALLCAP)))
+			continue; /* "US" in capitals is the country */
+		int32_t at = ne->toks[0], quotes = 0;
+		for (int32_t i = 0; i < at; i++)
+			quotes += is_quote_tok(c, i);
+		if (quotes % 2 == 0)
+			continue; /* not inside a quotation */
+		/* the speaker: outside the quotation, before or after a saying verb */
+		int32_t speaker = -1;
+		for (int32_t s = 0; s < c->nne && speaker < 0; s++) {
+			const cd_ne *x = &c->nes[s];
+			if (s == e || x->parent >= 0 || x->ntok == 0 ||
+			    (!x->compound && (!x->code || !strcmp(x->code, "---"))))
+				continue;
+			int32_t first = x->toks[0], last = x->toks[x->ntok - 1], q = 0;
+			for (int32_t i = 0; i < first; i++)
+				q += is_quote_tok(c, i);
+			if (q % 2 != 0)
+				continue;
+			if ((last + 1 < n && is_say_word(c->t->toks[last + 1].upper)) ||
+			    (first > 0 && is_say_word(c->t->toks[first - 1].upper)))
+				speaker = s;
+		}
+		if (speaker < 0)
+			continue;
+		const cd_ne *sp = &c->nes[speaker];
+		ne->compound = sp->compound;
+		ne->members = sp->members;
+		ne->nmembers = sp->nmembers;
+		ne->code = sp->code;
+		if (c->ex)
+			buf_printf(c->ex, "  NE %d: \"%s\" in a quotation is its speaker, NE %d\n", e, w, speaker);
+	}
+}
+
 static void code_nes(coder *c)
 {
 	int32_t nne = c->nne; /* coreference may add members */
@@ -982,6 +1053,8 @@ static void code_nes(coder *c)
 			buf_printf(c->ex, "    = %s%s\n", ne->code ? ne->code : "(compound)",
 				   ne->parent >= 0 ? " (compound member)" : "");
 	}
+	if (c->s->coref)
+		first_person(c);
 }
 
 /* The NE's code with new-actor quoting applied (§4.4). */
