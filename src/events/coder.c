@@ -1437,6 +1437,40 @@ static int32_t default_source(const coder *c, int32_t lo, int32_t hi)
 	return place >= 0 ? place : uncoded;
 }
 
+/* A mediation participle: "brokered", "mediated", "drafted" ... */
+static int mediation_word(const char *upper)
+{
+	static const char *const w[] = {"BROKERED", "MEDIATED", "DRAFTED", "SPONSORED",
+					 "PROPOSED", "ARRANGED", "HOSTED", "NEGOTIATED", NULL};
+	for (int i = 0; w[i]; i++)
+		if (!strcmp(upper, w[i]))
+			return 1;
+	return 0;
+}
+
+/* News syntax: a phrase that only names who brokered, drafted or hosted
+ * something is no target of the event ("agreed ... in a deal brokered
+ * by China", "halted fire under a U.N.-brokered truce", "vetoed a
+ * European-drafted resolution"): the agent of a mediation participle,
+ * or a phrase whose word is "X-brokered". */
+static int mediator_ne(const coder *c, int32_t e)
+{
+	const cd_ne *ne = &c->nes[e];
+	if (ne->ntok == 0)
+		return 0;
+	int32_t first = ne->toks[0];
+	if (first >= 2 && !strcmp(c->t->toks[first - 1].upper, "BY") &&
+	    mediation_word(c->t->toks[first - 2].upper))
+		return 1;
+	for (int32_t k = 0; k < ne->ntok; k++) {
+		const char *u = c->t->toks[ne->toks[k]].upper;
+		const char *dash = strrchr(u, '-');
+		if (dash && dash != u && mediation_word(dash + 1))
+			return 1;
+	}
+	return 0;
+}
+
 /* §4.2: the default target in the lower range. */
 static int32_t default_target(const coder *c, int32_t lo, int32_t hi,
 			      int32_t src)
@@ -1446,6 +1480,8 @@ static int32_t default_target(const coder *c, int32_t lo, int32_t hi,
 	for (int32_t i = lo; i < hi; i++) {
 		const item *x = &c->it[i];
 		if (x->kind != IT_NE_OPEN || c->nes[x->ne].close >= hi || x->ne == src)
+			continue;
+		if (c->s->news_syntax && mediator_ne(c, x->ne))
 			continue;
 		/* News syntax: the members of a compound meet each other "in
 		 * Singapore", even where the gazetteer has no city of it. */
