@@ -333,8 +333,8 @@ static int country_place(const engine *e, arena *a, const doc *d, const tree *t,
 	return 0;
 }
 
-static void report_events(eng_session *s, const doc *d, int32_t sent,
-			  const tree *t, const cd_result *r, ev_span sspan,
+static void report_events(eng_session *s, const doc *d, const doc_settings *set,
+			  int32_t sent, const tree *t, const cd_result *r, ev_span sspan,
 			  const char *stext, const char *ctext, size_t clen,
 			  const place_hit *places, int32_t nplaces)
 {
@@ -385,6 +385,17 @@ static void report_events(eng_session *s, const doc *d, int32_t sent,
 			country_place(s->e, s->a, d, t, ce->verb_tok, &ev.place);
 		}
 		ev.source = ce->source;
+		/* News: a protest by an unnamed crowd ("more than 100,000
+		 * people rallied in Minsk") is by people of the country where
+		 * it happens: ---CVL there becomes BLRCVL. */
+		if (set->news_syntax && ev.place.country && strlen(ev.place.country) == 3 &&
+		    ce->code && !strncmp(ce->code, "14", 2) && !strncmp(ce->source, "---", 3)) {
+			size_t rest = strlen(ce->source + 3);
+			char *src = arena_alloc(s->a, 4 + rest);
+			memcpy(src, ev.place.country, 3);
+			memcpy(src + 3, ce->source + 3, rest + 1);
+			ev.source = src;
+		}
 		ev.target = ce->target;
 		ev.code = ce->code;
 		ev.source_span = ce->src_ne >= 0 ? ne_span(t, &r->nes[ce->src_ne]) : (ev_span){-1, -1};
@@ -505,7 +516,7 @@ int eng_code_doc(eng_session *s, const doc *d, const doc_settings *set,
 			continue;
 		ev_span sspan = {clean_orig(&ct, start), clean_orig(&ct, end)};
 		const char *stext = span_text(s->a, d, sspan);
-		report_events(s, d, this_sent, &t, &r, sspan, stext, ctext, clen,
+		report_events(s, d, set, this_sent, &t, &r, sspan, stext, ctext, clen,
 			      places, nplaces);
 		if (final && s->sink.flush)
 			s->sink.flush(s->sink.ctx);
