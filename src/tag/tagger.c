@@ -614,6 +614,17 @@ typedef struct ctx {
 
 /* Decides the verb reading of token i (which has some verb candidate):
  * returns the verb tag, or POS_NONE if a non-verb reading is better. */
+/* Token i can be a past form and is followed by a particle or a
+ * determiner ("shot down", "shot dead", "fired the"): read as a verb, so
+ * the word before it is its subject. */
+static int past_then_object(const tok_token *toks, const wtok *w, int32_t i, int32_t n)
+{
+	return i + 1 < n && (w[i].cand & B(POS_VBD)) && !w[i].fixed &&
+	       (is_ci(&toks[i + 1], "down") || is_ci(&toks[i + 1], "dead") ||
+		is_ci(&toks[i + 1], "off") || is_ci(&toks[i + 1], "a") ||
+		is_ci(&toks[i + 1], "an") || is_ci(&toks[i + 1], "the"));
+}
+
 static pos_tag verb_reading(const tok_token *toks, const wtok *w, int32_t i, int32_t n,
 			    const ctx *c)
 {
@@ -687,10 +698,7 @@ static pos_tag verb_reading(const tok_token *toks, const wtok *w, int32_t i, int
 	 * So too when the next word's past form is followed by a particle
 	 * or a determiner: "jets shot down a warplane", "police shot dead
 	 * two men", "troops fired the first shells". */
-	int next_past = i + 2 < n && (w[i + 1].cand & B(POS_VBD)) && !w[i + 1].fixed &&
-			(is_ci(&toks[i + 2], "down") || is_ci(&toks[i + 2], "dead") ||
-			 is_ci(&toks[i + 2], "off") || is_ci(&toks[i + 2], "a") ||
-			 is_ci(&toks[i + 2], "an") || is_ci(&toks[i + 2], "the"));
+	int next_past = past_then_object(toks, w, i + 1, n);
 	if (has_n && i + 1 < n && (w[i + 1].cand & (FINITE)) &&
 	    (!(w[i + 1].cand & NOUNS) || next_past) &&
 	    !w[i + 1].fixed && !(w[i + 1].cand & CLOSED & ~B(POS_MD)))
@@ -915,7 +923,8 @@ static void contextual(const tok_token *toks, wtok *w, int32_t n)
 			int next_noun = nw && (nw->cand & NOUNS) && !(nw->cand & (CLOSED));
 			int32_t j = left_skip_adv(w, i);
 			int after_be = j >= 0 && (w[j].cls & CL_BE);
-			int next_verb = nw && (nw->cand & FINITE) && !(nw->cand & (NOUNS | CLOSED));
+			int next_verb = nw && (((nw->cand & FINITE) && !(nw->cand & (NOUNS | CLOSED))) ||
+					       past_then_object(toks, w, i + 1, n));
 			if (after_be && !(nw && (nw->cand & NOUNS) && nw->tag != POS_IN))
 				x->tag = POS_JJ;
 			else if (next_verb && (B(prev) & (NOMINAL_LEFT | NOUNS)))

@@ -113,6 +113,8 @@ Test(tagger, past_or_participle)
 	/* a plural noun before a past form with a particle */
 	expect_tags("Turkish jets shot down a warplane.",
 		    "Turkish/JJ jets/NNS shot/VBD down/RP a/DT warplane/NN ./.");
+	expect_tags("A fighter jet shot down the balloon.",
+		    "A/DT fighter/NN jet/NN shot/VBD down/RP the/DT balloon/NN ./.");
 }
 
 Test(tagger, closed_class_words)
