@@ -38,6 +38,34 @@ if [ -n "${DYAD_TEST_PG:-}" ]; then
 else
 	echo "valgrind: SKIP the PostgreSQL store (no DYAD_TEST_PG cluster)"
 fi
+# dyad serve on the SQLite store: start, requests of each kind (good and
+# bad, a live coding, a too large upload), SIGTERM.
+if command -v curl >/dev/null 2>&1; then
+	$VG "$DYAD" serve --db "$TMP/v.db" --listen 127.0.0.1:0 --threads 2 $D 2>"$TMP/se" &
+	vpid=$!
+	url=""
+	for _ in $(seq 1 300); do
+		port=$(sed -n 's|^dyad serve: listening on http://127\.0\.0\.1:\([0-9]*\) .*|\1|p' "$TMP/se")
+		[ -n "$port" ] && { url=http://127.0.0.1:$port; break; }
+		sleep 0.2
+	done
+	if [ -n "$url" ]; then
+		for p in "/api/health" "/api/events?source=VAL&limit=2" "/api/series?source=VAL&target=KES&both=1&by=week" \
+			 "/api/actors?q=va" "/api/events?from=2014-13-45" "/api/events?text=%22unclosed" "/api/nothing" "/"; do
+			curl -s -o /dev/null "$url$p"
+		done
+		curl -s -o /dev/null --data-binary 'Valoria condemned Kestria.' "$url/api/code?date=2014-01-01"
+		head -c 2000000 /dev/zero | curl -s -o /dev/null -T - -X POST "$url/api/code"
+	fi
+	kill -TERM $vpid
+	wait $vpid
+	rc=$?
+	if [ -z "$url" ] || [ $rc -ne 0 ]; then
+		echo "valgrind: errors in: dyad serve (exit $rc)"; cat "$TMP/se"; fail=1
+	fi
+else
+	echo "valgrind: SKIP dyad serve (no curl)"
+fi
 if [ -e ../shared/validation/PETR.UnitTest.visible.xml ]; then
 	run "$DYAD" validate -q ../shared/validation/PETR.UnitTest.visible.xml
 	run "$DYAD" validate -q --use-parse ../shared/validation/PETR.UnitTest.visible.xml
