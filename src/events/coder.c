@@ -166,11 +166,25 @@ static void side_leaves(const coder *c, int32_t from, int32_t to, ilist *out)
 static int32_t shared_head(const coder *c, int32_t np, ilist *left, ilist *right)
 {
 	int32_t cc = single_cc(c, np);
-	if (cc < 0 || node(c, np)->first == cc || node(c, cc)->next < 0)
-		return -1;
 	ilist l = {0}, r = {0};
-	side_leaves(c, node(c, np)->first, cc, &l);
-	side_leaves(c, node(c, cc)->next, -1, &r);
+	if (cc < 0) {
+		/* the modifiers coordinated in an ADJP of their own: "(NP
+		 * (ADJP Indian and Chinese) troops)" */
+		int32_t adjp = node(c, np)->first;
+		if (adjp < 0 || node(c, adjp)->kind != TREE_ADJP || node(c, adjp)->next < 0)
+			return -1;
+		int32_t acc = single_cc(c, adjp);
+		if (acc < 0 || node(c, adjp)->first == acc || node(c, acc)->next < 0)
+			return -1;
+		side_leaves(c, node(c, adjp)->first, acc, &l);
+		side_leaves(c, node(c, acc)->next, -1, &r);
+		side_leaves(c, node(c, adjp)->next, -1, &r);
+	} else {
+		if (node(c, np)->first == cc || node(c, cc)->next < 0)
+			return -1;
+		side_leaves(c, node(c, np)->first, cc, &l);
+		side_leaves(c, node(c, cc)->next, -1, &r);
+	}
 	if (l.n == 0 || r.n < 2)
 		return -1;
 	for (int32_t k = 0; k < l.n; k++) {
@@ -2119,14 +2133,17 @@ static const nominal nominals[] = {
 	{"APOLOGY", "APOLOGIZE", 0}, {"ARREST", "ARREST", 1},
 	{"ARRESTS", "ARREST", 1}, {"ASSASSINATION", "ASSASSINATE", 1},
 	{"ATTACK", "ATTACK", 1}, {"ATTACKS", "ATTACK", 1},
+	{"BATTLE", "BATTLE", 0}, {"BATTLES", "BATTLE", 0},
 	{"BLOCKADE", "BLOCKADE", 1}, {"BOMBING", "BOMB", 1},
 	{"BOMBINGS", "BOMB", 1}, {"CEASEFIRE", "CEASEFIRE", 0},
+	{"CLASH", "CLASH", 0}, {"CLASHES", "CLASH", 0},
 	{"CONDEMNATION", "CONDEMN", 1}, {"CONSULTATIONS", "CONSULT", 0},
 	{"CONTACT", "MEET", 0}, {"CONTACTS", "MEET", 0},
 	{"CRITICISM", "CRITICIZE", 1}, {"DEMONSTRATION", "DEMONSTRATE", 0},
 	{"DEMONSTRATIONS", "DEMONSTRATE", 0}, {"DEPORTATION", "DEPORT", 1},
 	{"DETENTION", "DETAIN", 1}, {"EXECUTION", "EXECUTE", 1},
 	{"EXECUTIONS", "EXECUTE", 1}, {"EXPULSION", "EXPEL", 1},
+	{"FIGHTING", "FIGHT", 0}, {"HOSTILITIES", "FIGHT", 0},
 	{"INVASION", "INVADE", 1}, {"INVESTIGATION", "INVESTIGATE", 1},
 	{"KIDNAPPING", "KIDNAP", 1}, {"KIDNAPPINGS", "KIDNAP", 1},
 	{"KILLING", "KILL", 1}, {"KILLINGS", "KILL", 1},
@@ -2136,7 +2153,8 @@ static const nominal nominals[] = {
 	{"PROBE", "PROBE", 1}, {"PROTEST", "PROTEST", 0},
 	{"PROTESTS", "PROTEST", 0}, {"PURGE", "PURGE", 1},
 	{"RELEASE", "RELEASE", 1}, {"SANCTIONS", "SANCTION", 1},
-	{"SHELLING", "SHELL", 1}, {"SUMMIT", "MEET", 0}, {"TALKS", "TALK", 0},
+	{"SHELLING", "SHELL", 1}, {"SKIRMISHES", "SKIRMISH", 0},
+	{"SUMMIT", "MEET", 0}, {"TALKS", "TALK", 0},
 	{"VISIT", "VISIT", 0},
 	{"VISITS", "VISIT", 0}, {"WITHDRAWAL", "WITHDRAW", 0},
 	{NULL, NULL, 0}};
@@ -2235,6 +2253,53 @@ static const char *pp_head(const coder *c, int32_t pp, int32_t *obj)
 	return p;
 }
 
+static int occurrence_verb(const char *upper)
+{
+	static const char *const v[] = {
+		"BROKE", "ERUPTED", "ERUPTS", "ERUPT", "RAGED", "RAGES", "RAGE", "FLARED",
+		"FLARES", "CONTINUED", "CONTINUES", "RESUMED", "RESUMES", "INTENSIFIED",
+		"ESCALATED", "ENSUED", "OCCURRED", "CONTINUE", "BROKEN", "ERUPTING",
+		"RAGING", "CONTINUING", NULL};
+	for (int i = 0; v[i]; i++)
+		if (!strcmp(upper, v[i]))
+			return 1;
+	return 0;
+}
+
+/* The event noun phrase np is the subject of a verb of occurrence: its
+ * clause's "between A and B" gives the compound A and B (*src, *both). */
+static void occurrence_between(coder *c, int32_t np, int32_t *src, int32_t *both)
+{
+	int32_t s = node(c, np)->parent;
+	if (s < 0 || node(c, s)->kind != TREE_S || node(c, s)->first != np)
+		return;
+	int32_t vp = node(c, np)->next;
+	while (vp >= 0 && node(c, vp)->kind != TREE_VP)
+		vp = node(c, vp)->next;
+	if (vp < 0)
+		return;
+	int ok = 0;
+	for (int32_t k = node(c, vp)->first; k >= 0; k = node(c, k)->next) {
+		if (node(c, k)->kind == TREE_LEAF) {
+			if (occurrence_verb(leaf_tok(c, k)->upper))
+				ok = 1;
+			continue;
+		}
+		if (!ok || node(c, k)->kind != TREE_PP)
+			continue;
+		int32_t obj;
+		const char *p = pp_head(c, k, &obj);
+		if (!p || obj < 0 || strcmp(p, "BETWEEN") != 0)
+			continue;
+		while (!is_compound(c, obj) && node(c, obj)->first >= 0 &&
+		       node(c, node(c, obj)->first)->kind == TREE_NP)
+			obj = node(c, obj)->first;
+		*src = ne_from_np(c, obj);
+		*both = 1;
+		return;
+	}
+}
+
 /* Codes an NP headed by an event noun: "a meeting between A and B", "the
  * execution of X", "Japan's missile test", "an Israeli attack on Gaza".
  * Roles: "between" (a compound, its members against each other), "by"
@@ -2315,6 +2380,11 @@ static void code_nominal(coder *c, int32_t np)
 				tgt = ne_from_np(c, obj);
 		}
 	}
+	/* "Clashes broke out between A and B", "Fighting erupted ...
+	 * between A and B": the event noun is the subject of a verb of
+	 * occurrence, and the clause's "between" is the noun's. */
+	if (src < 0 && !both)
+		occurrence_between(c, np, &src, &both);
 	if (both && (src < 0 || !c->nes[src].compound))
 		both = 0;
 	if (src < 0) {
