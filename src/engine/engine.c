@@ -333,6 +333,25 @@ static int country_place(const engine *e, arena *a, const doc *d, const tree *t,
 	return 0;
 }
 
+/* 1 when code starts with a country's three letters (not a group or
+ * sector such as IGO, NGO or --- , and not a quoted text). */
+static int country_code(const char *code)
+{
+	if (!code || strlen(code) < 3)
+		return 0;
+	for (int i = 0; i < 3; i++)
+		if (code[i] < 'A' || code[i] > 'Z')
+			return 0;
+	static const char *const groups[] = {"IGO", "NGO", "IMG", "MNC", "UAF", "REB", "INS",
+					     "CVL", "GOV", "MIL", "COP", "BUS", "OPP", "JUD",
+					     "LEG", "MED", "EDU", "REL", "ELI", "CRM", "AGR",
+					     "LAB", "REF", "HLH", "SPY", "SEP", "PTY", NULL};
+	for (int i = 0; groups[i]; i++)
+		if (!strncmp(code, groups[i], 3))
+			return 0;
+	return 1;
+}
+
 static void report_events(eng_session *s, const doc *d, const doc_settings *set,
 			  int32_t sent, const tree *t, const cd_result *r, ev_span sspan,
 			  const char *stext, const char *ctext, size_t clen,
@@ -397,6 +416,29 @@ static void report_events(eng_session *s, const doc *d, const doc_settings *set,
 			ev.source = src;
 		}
 		ev.target = ce->target;
+		/* News: force used against a country, or a visit to it, with
+		 * no place named, happened in that country ("U.S. troops
+		 * invaded Panama", "crossed into Pakistan"): its name as the
+		 * text says it, coordinates unknown. The target must be the
+		 * country itself, named ("at Japanese fishing boats" is not
+		 * in Japan). */
+		if (set->news_syntax && !ev.place.name && ce->tgt_ne >= 0 && ce->code &&
+		    (!strncmp(ce->code, "17", 2) || !strncmp(ce->code, "18", 2) ||
+		     !strncmp(ce->code, "19", 2) || !strncmp(ce->code, "20", 2) ||
+		     !strncmp(ce->code, "042", 3)) &&
+		    country_code(ce->target) && strlen(ce->target) == 3 &&
+		    r->nes[ce->tgt_ne].ntok > 0 &&
+		    (t->toks[r->nes[ce->tgt_ne].toks[r->nes[ce->tgt_ne].ntok - 1]].tag == POS_NNP ||
+		     t->toks[r->nes[ce->tgt_ne].toks[r->nes[ce->tgt_ne].ntok - 1]].tag == POS_NNPS)) {
+			ev_span ts = ne_span(t, &r->nes[ce->tgt_ne]);
+			const char *name = span_text(s->a, d, ts);
+			if (name) {
+				ev.place.name = name;
+				ev.place.country = arena_strndup(s->a, ce->target, 3);
+				ev.place.admin1 = NULL;
+				ev.place.lat = ev.place.lon = NAN;
+			}
+		}
 		ev.code = ce->code;
 		ev.source_span = ce->src_ne >= 0 ? ne_span(t, &r->nes[ce->src_ne]) : (ev_span){-1, -1};
 		ev.target_span = ce->tgt_ne >= 0 ? ne_span(t, &r->nes[ce->tgt_ne]) : (ev_span){-1, -1};

@@ -3,7 +3,7 @@
 # country named as where it happened ("in Kestria") with unknown
 # coordinates (null); none when the text names no place.
 . tests/cli/lib.sh
-printf -- '--- ATTACK [190] ---\nATTACK\n--- MEET [040] ---\nMEET {MEETS MET MEETING}\n' >"$TMP/v.txt"
+printf -- '--- ATTACK [190] ---\nATTACK\n--- MEET [040] ---\nMEET {MEETS MET MEETING}\n--- CONDEMN [122] ---\nCONDEMN\n' >"$TMP/v.txt"
 printf 'VALORIA [VAL]\nKESTRIA [KES]\nKESTRIAN [KES]\nDUNMARK [DUN]\n' >"$TMP/a.txt"
 cat >"$TMP/p.txt" <<'T'
 Date: 2020-01-02
@@ -11,12 +11,15 @@ Date: 2020-01-02
 Valoria attacked targets in Kestria on Monday.
 
 Valoria attacked Dunmark.
+
+Valoria condemned Dunmark.
 T
 "$DYAD" code --verbs "$TMP/v.txt" --actors "$TMP/a.txt" "$TMP/p.txt" >"$TMP/o" 2>"$TMP/e"
 check "a country place, coordinates unknown" contains "$TMP/o" '"location":{"name":"Kestria","country":"KES","lat":null,"lon":null}'
-check "no place named: null" contains "$TMP/o" '"target":"DUN","code":"190","root":"19"'
-n=$(grep -c '"location":null' "$TMP/o")
-check "one event without a place ($n)" [ "$n" -eq 1 ]
+# force against a country with no place named: in that country
+check "attacked Dunmark: in Dunmark" sh -c "grep '\"code\":\"190\"' '$TMP/o' | grep '\"target\":\"DUN\"' | grep -q '\"location\":{\"name\":\"Dunmark\",\"country\":\"DUN\"'"
+# a verbal event gets no such place
+check "condemned Dunmark: no place" sh -c "grep '\"code\":\"122\"' '$TMP/o' | grep -q '\"location\":null'"
 # A demonym modifying what follows is no place ("at Kestrian fishing
 # boats"), unless what follows is a place in that country ("in the
 # Kestrian port").
