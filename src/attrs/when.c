@@ -438,8 +438,8 @@ static int tense_of(const scan *sc, int32_t k)
 	const tok_token *aa = k + 2 < sc->n ? &sc->t[k + 2] : NULL;
 	if (t->tag == POS_MD)
 		return a && is_w(a, "have") ? T_PAST : T_FUT;
-	if (is_any(t, fut))
-		return T_FUT;
+	if (is_any(t, fut) && !pos_is_noun((pos_tag)t->tag))
+		return T_FUT; /* "a ceasefire plan" is no plan to act */
 	if (a && is_w(a, "to") && is_any(t, to_fut))
 		return T_FUT;
 	if (!pos_is_verb((pos_tag)t->tag))

@@ -272,6 +272,9 @@ Test(when, weekdays_future)
 	       "Friday@2014-02-28*");
 	expect("The minister said the talks would resume on Friday.",
 	       "Friday@2014-03-07*");
+	/* a plan as a noun is no plan to act: the past Friday */
+	expect("The envoy brokered a ceasefire plan on Friday.", "Friday@2014-02-28*");
+	expect("Valoria plans to sign on Friday.", "Friday@2014-03-07*");
 }
 
 Test(when, weekday_names_are_not_dates)
