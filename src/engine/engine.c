@@ -230,8 +230,24 @@ static const place_hit *event_place(const place_hit *p, int32_t np, int32_t verb
 /* The date expression nearest the event's verb (ties: the one after it;
  * one before the verb across a conjunction or comma counts as farther:
  * "in December and the purge of X in 2012"), or NULL. */
+/* 1 when date expression x is a news dateline's ("BEIJING, June 5
+ * (Reuters) - ..."): at the start, after capitalised words and commas
+ * only, and followed by a parenthesis or a dash. It dates the story, not
+ * the events the sentence tells. */
+static int is_dateline(const when_expr *x, const tok_token *toks, int32_t ntok)
+{
+	if (x->tok_start > 5 || x->tok_end >= ntok)
+		return 0;
+	for (int32_t j = 0; j < x->tok_start; j++)
+		if (toks[j].tag != POS_NNP && toks[j].tag != POS_NNPS && toks[j].tag != POS_COMMA)
+			return 0;
+	const char *after = toks[x->tok_end].upper;
+	return !strcmp(after, "-LRB-") || !strcmp(after, "(") || !strcmp(after, "-") ||
+	       !strcmp(after, "--") || !strcmp(after, "\xe2\x80\x94") || !strcmp(after, "\xe2\x80\x93");
+}
+
 static const when_expr *event_when(const when_expr *w, int32_t nw, int32_t verb,
-				   const tok_token *toks, const char *code)
+				   const tok_token *toks, int32_t ntok, const char *code)
 {
 	const when_expr *best = NULL;
 	int32_t bestd = INT32_MAX;
@@ -239,6 +255,8 @@ static const when_expr *event_when(const when_expr *w, int32_t nw, int32_t verb,
 	 * dates of what it says ("said he expects ... in 2015"). */
 	int statement = !strncmp(code, "01", 2);
 	for (int32_t k = 0; k < nw; k++) {
+		if (is_dateline(&w[k], toks, ntok))
+			continue;
 		if (statement && w[k].tok_start > verb) {
 			int inside = 0; /* past "that", another verb, or "to" */
 			for (int32_t j = verb + 1; j < w[k].tok_start && !inside; j++) {
@@ -385,7 +403,7 @@ static void report_events(eng_session *s, const doc *d, const doc_settings *set,
 		ev.sid = sid;
 		ev.sent = sent;
 		ev.story_date = d->date;
-		const when_expr *w = event_when(when, nwhen, ce->verb_tok, t->toks, ce->code);
+		const when_expr *w = event_when(when, nwhen, ce->verb_tok, t->toks, t->ntok, ce->code);
 		if (w) {
 			ev.date = w->date;
 			ev.date_precision = w->prec;
