@@ -14,7 +14,7 @@ BUILD=${BUILD:-build}
 DYAD=$BUILD/dyad
 OUT=bench/out
 DB=$OUT/serve.db
-THREADS=${BENCH_THREADS:-4}
+THREADS=${BENCH_THREADS:-32}
 for tool in curl wrk; do
 	command -v $tool >/dev/null 2>&1 || { echo "bench: no $tool: serve benchmark skipped"; exit 0; }
 done
