@@ -1110,6 +1110,13 @@ static int32_t on_token(scan *sc, int32_t i)
 int32_t when_find(const tok_token *toks, int32_t n, int32_t story_date,
 		  when_expr *out, int32_t max)
 {
+	return when_find_anchored(toks, n, story_date, 0, EV_DATE_NONE, out, max);
+}
+
+int32_t when_find_anchored(const tok_token *toks, int32_t n, int32_t story_date,
+			   int32_t anchor_date, ev_precision anchor_prec,
+			   when_expr *out, int32_t max)
+{
 	if (!toks || !out || max <= 0 || n <= 0)
 		return 0;
 	scan sc;
@@ -1124,6 +1131,13 @@ int32_t when_find(const tok_token *toks, int32_t n, int32_t story_date,
 		sc.has_story = 1;
 		sc.story = (wdate){sy, sm, sd, EV_DATE_DAY};
 		sc.story_days = cal_days(sy, sm, sd);
+	}
+	int ay = anchor_date / 10000, am = anchor_date / 100 % 100, ad = anchor_date % 100;
+	if (anchor_date > 0 && anchor_prec != EV_DATE_NONE && ay >= 2) {
+		/* reduced precision: months and days may be 0 */
+		sc.has_last = 1;
+		sc.last = (wdate){ay, am ? am : 1, ad ? ad : 1, anchor_prec};
+		sc.prev_end = -2; /* not next to any token of this sentence */
 	}
 	for (int32_t i = 0; i < n;) {
 		int32_t next = on_token(&sc, i);

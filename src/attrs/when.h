@@ -136,4 +136,13 @@ typedef struct when_expr {
 int32_t when_find(const tok_token *toks, int32_t n, int32_t story_date,
 		  when_expr *out, int32_t max);
 
+/* when_find with an anchor from the text before this sentence: the date
+ * (YYYYMMDD, with its precision; 0 for none) the story spoke of last, so
+ * that "the same day", "two days later" or "a week earlier" before any
+ * date of the sentence itself count from it rather than from the story
+ * date. */
+int32_t when_find_anchored(const tok_token *toks, int32_t n, int32_t story_date,
+			   int32_t anchor_date, ev_precision anchor_prec,
+			   when_expr *out, int32_t max);
+
 #endif

@@ -38,6 +38,8 @@ struct eng_session {
 	char *story;       /* owned id of the current story, NULL before any */
 	int story_discard; /* a story discard matched in the current story */
 	cd_context ctx;    /* what the current story has said so far */
+	int32_t anchor;    /* news: the date the story spoke of last (0: none) */
+	ev_precision anchor_prec;
 	eng_stats st;
 	buf sid;           /* scratch for sentence ids */
 };
@@ -114,6 +116,8 @@ static void end_story(eng_session *s)
 	s->story = NULL;
 	s->story_discard = 0;
 	memset(&s->ctx, 0, sizeof s->ctx);
+	s->anchor = 0;
+	s->anchor_prec = EV_DATE_NONE;
 }
 
 void eng_finish(eng_session *s)
@@ -370,14 +374,29 @@ static int country_code(const char *code)
 	return 1;
 }
 
+/* The dates of sentence t; in news, anchored on the date the story spoke
+ * of last, which the sentence's last date then becomes. */
+static int32_t sentence_dates(eng_session *s, const doc *d, const doc_settings *set,
+			      const tree *t, when_expr *when)
+{
+	if (!set->news_syntax)
+		return when_find(t->toks, t->ntok, d->date, when, MAX_WHEN);
+	int32_t n = when_find_anchored(t->toks, t->ntok, d->date, s->anchor, s->anchor_prec,
+				       when, MAX_WHEN);
+	if (n > 0) {
+		s->anchor = when[n - 1].date;
+		s->anchor_prec = when[n - 1].prec;
+	}
+	return n;
+}
+
 static void report_events(eng_session *s, const doc *d, const doc_settings *set,
 			  int32_t sent, const tree *t, const cd_result *r, ev_span sspan,
 			  const char *stext, const char *ctext, size_t clen,
-			  const place_hit *places, int32_t nplaces)
+			  const place_hit *places, int32_t nplaces,
+			  const when_expr *when, int32_t nwhen)
 {
 	const engine *e = s->e;
-	when_expr when[MAX_WHEN];
-	int32_t nwhen = when_find(t->toks, t->ntok, d->date, when, MAX_WHEN);
 	dict_issue_count iss[MAX_ISSUES];
 	int32_t niss = r->nev ? dict_issues(e->d, ctext, clen, iss, MAX_ISSUES) : 0;
 	ev_issue eiss[MAX_ISSUES];
@@ -572,12 +591,14 @@ int eng_code_doc(eng_session *s, const doc *d, const doc_settings *set,
 		cd_result r;
 		code_sentence(e->d, s->a, &t, set, d->date, &s->ctx, NULL, &r);
 		cd_context_update(&s->ctx, &r);
+		when_expr when[MAX_WHEN];
+		int32_t nwhen = sentence_dates(s, d, set, &t, when);
 		if (r.nev == 0)
 			continue;
 		ev_span sspan = {clean_orig(&ct, start), clean_orig(&ct, end)};
 		const char *stext = span_text(s->a, d, sspan);
 		report_events(s, d, set, this_sent, &t, &r, sspan, stext, ctext, clen,
-			      places, nplaces);
+			      places, nplaces, when, nwhen);
 		if (final && s->sink.flush)
 			s->sink.flush(s->sink.ctx);
 	}

@@ -555,3 +555,45 @@ Test(when, seed_article)
 	arena_free(a);
 	clean_free(&c);
 }
+
+/* ---- anchored on an earlier sentence ----------------------------------- */
+
+/* The first expression of s (story date STORY) with anchor a/p, as
+ * YYYYMMDD and precision. */
+static int32_t anchored(const char *s, int32_t a, ev_precision p, ev_precision *prec)
+{
+	clean_text c;
+	cr_assert_eq(clean_run(s, strlen(s), &c), 0);
+	arena *ar = arena_new();
+	tok_token *t;
+	int32_t n = tok_sentence(ar, &c, 0, c.len, &t);
+	tagger_tag(tg, t, n);
+	when_expr x[4];
+	int32_t k = when_find_anchored(t, n, STORY, a, p, x, 4);
+	int32_t d = k > 0 ? x[0].date : 0;
+	*prec = k > 0 ? x[0].prec : EV_DATE_NONE;
+	arena_free(ar);
+	clean_free(&c);
+	return d;
+}
+
+Test(when, anchored_on_an_earlier_sentence)
+{
+	ev_precision p;
+	/* the previous sentence spoke of Friday 2014-02-28 */
+	cr_expect_eq(anchored("Kestria sent ships on the same day.", 20140228, EV_DATE_DAY, &p),
+		     20140228);
+	cr_expect_eq(p, EV_DATE_DAY);
+	cr_expect_eq(anchored("Two days later, Kestria protested.", 20140228, EV_DATE_DAY, &p),
+		     20140302);
+	/* with no anchor: from the story date (Tuesday 2014-03-04) */
+	cr_expect_eq(anchored("Kestria sent ships on the same day.", 0, EV_DATE_NONE, &p),
+		     20140304);
+	/* an anchor of reduced precision keeps it */
+	cr_expect_eq(anchored("A month later, Kestria protested.", 20121100, EV_DATE_MONTH, &p),
+		     20121200);
+	cr_expect_eq(p, EV_DATE_MONTH);
+	/* the sentence's own date comes first */
+	cr_expect_eq(anchored("On Monday Valoria met Kestria, and two days later they signed.",
+			      20140228, EV_DATE_DAY, &p), 20140303);
+}
