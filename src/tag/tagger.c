@@ -491,6 +491,16 @@ static void initial(const tagger *t, const tok_token *toks, wtok *w, int32_t n)
 		const lex_info *li = x->li;
 		if (tk->len == 1 && (tk->form[0] == 'I' || tk->form[0] == 'A') && li)
 			continue; /* the pronoun, the article */
+		/* A capitalised modal after a name is a surname: "Theresa May
+		 * said", "Will" is a first name only before one. */
+		if (!start && li && (li->tags & B(POS_MD)) && !(tk->flags & TOK_F_ALLCAP) &&
+		    i > 0 && w[i - 1].tag == POS_NNP && (toks[i - 1].flags & TOK_F_CAP)) {
+			x->tag = POS_NNP;
+			x->cand = B(POS_NNP);
+			x->fixed = 1;
+			x->cap = 1;
+			continue;
+		}
 		if (li && (li->tags & CLOSED) && !(tk->flags & TOK_F_ALLCAP))
 			continue; /* "The", "In", "He" in titles */
 		if (li && (li->flags & LEX_F_DEMONYM) && !(tk->flags & TOK_F_ALLCAP)) {

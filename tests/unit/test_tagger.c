@@ -113,6 +113,10 @@ Test(tagger, past_or_participle)
 	/* a plural noun before a past form with a particle */
 	expect_tags("Turkish jets shot down a warplane.",
 		    "Turkish/JJ jets/NNS shot/VBD down/RP a/DT warplane/NN ./.");
+	/* a capitalised modal after a name is the surname */
+	expect_tags("Prime Minister Theresa May said it.",
+		    "Prime/NNP Minister/NNP Theresa/NNP May/NNP said/VBD it/PRP ./.");
+	expect_tags("The talks may resume.", "The/DT talks/NNS may/MD resume/VB ./.");
 	expect_tags("A fighter jet shot down the balloon.",
 		    "A/DT fighter/NN jet/NN shot/VBD down/RP the/DT balloon/NN ./.");
 }
