@@ -99,13 +99,14 @@ check "quad labels" eq "quad labels" "$(page .chart.quad_labels)" \
 	'["1 verbal cooperation","2 material cooperation","3 verbal conflict","4 material conflict"]'
 
 # By hand from the fixture: twelve months of 2014; March has d07 (coast
-# guard, 175 -9), d09 twice (111 -2, 1312 -5.8), d10 (173 -5), d11 (020 +3):
-# 5 events, mean -18.8/5 = -3.76, q1 1, q3 2, q4 2.
+# guard, 175 -9), d09 twice (111 -2, 1312 -5.8), d10 (173 -5), d11 ("urged
+# China to release the detained employees": appeal for release, 0253 -0.3):
+# 5 events, mean -22.1/5 = -4.42, q1 1, q3 2, q4 2.
 check "twelve periods" eq "periods" "$(api '[.rows[].period]')" \
 	'["2014-01","2014-02","2014-03","2014-04","2014-05","2014-06","2014-07","2014-08","2014-09","2014-10","2014-11","2014-12"]'
 check "March by hand" eq "March" \
 	"$(api '.rows[2] | {events, goldstein_mean, q1, q2, q3, q4, start, "end": .end}')" \
-	'{"events":5,"goldstein_mean":-3.76,"q1":1,"q2":0,"q3":2,"q4":2,"start":"2014-03-01","end":"2014-03-31"}'
+	'{"events":5,"goldstein_mean":-4.42,"q1":1,"q2":0,"q3":2,"q4":2,"start":"2014-03-01","end":"2014-03-31"}'
 check "clicked March" eq "clicked" "$(page '.clicked | {index, period, cursor_idx}')" \
 	'{"index":2,"period":"2014-03","cursor_idx":2}'
 
@@ -126,7 +127,7 @@ check "listed events" eq "events" "$(page .listed.events)" \
 check "total" eq "total" "$(page '[.listed.total, .listed.rows]')" \
 	"$(jq -c '[.total, .total]' "$TMP/events.json")"
 check "March events by hand" eq "sids" "$(page '[.listed.events[] | .sid + " " + .code]')" \
-	'["d07-0 175","d09-0 111","d09-1 1312","d10-0 173","d11-0 020"]'
+	'["d07-0 175","d09-0 111","d09-1 1312","d10-0 173","d11-0 0253"]'
 
 # 3. The article panel: the page types this article (through the hash),
 # presses Code, and lists /api/code's events; the words highlighted by their
