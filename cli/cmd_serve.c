@@ -121,6 +121,12 @@ static char *redact(const char *target)
 	return s;
 }
 
+/* Never runs: SIGINT and SIGTERM stay blocked and are taken by sigwait. */
+static void on_stop_signal(int sig)
+{
+	(void)sig;
+}
+
 int cmd_serve(int argc, char **argv)
 {
 	serve_args sa = {"127.0.0.1:8080", 32, 5000, 10, 1L << 20};
@@ -169,6 +175,14 @@ int cmd_serve(int argc, char **argv)
 	sigaddset(&stop, SIGINT);
 	sigaddset(&stop, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &stop, NULL);
+	/* A signal ignored by inheritance (a shell's background job ignores
+	 * SIGINT) would be dropped, never reaching sigwait: catch both. */
+	struct sigaction sa_stop;
+	memset(&sa_stop, 0, sizeof sa_stop);
+	sa_stop.sa_handler = on_stop_signal;
+	sigemptyset(&sa_stop.sa_mask);
+	sigaction(SIGINT, &sa_stop, NULL);
+	sigaction(SIGTERM, &sa_stop, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
 	int rc = EXIT_OK;

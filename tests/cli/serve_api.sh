@@ -38,6 +38,20 @@ start_server() {
 	echo "$NAME: /api/health never answered"; exit 1
 }
 
+# stop_server: SIGTERM, then the exit status in $? (1 and a message when
+# the server is still running 20 s later; it is then killed).
+stop_server() {
+	kill -TERM "$PID"
+	for _ in $(seq 1 200); do
+		case $(ps -o stat= -p "$PID" 2>/dev/null) in Z*|"") break ;; esac
+		sleep 0.1
+	done
+	case $(ps -o stat= -p "$PID" 2>/dev/null) in
+	Z*|"") wait "$PID" ;;
+	*) echo "$NAME: dyad serve still runs 20 s after SIGTERM"; kill -KILL "$PID"; wait "$PID"; return 1 ;;
+	esac
+}
+
 # get PATH [CURL ARGS...]: the answer's body in $TMP/b, headers in $TMP/h,
 # status in $CODE.
 get() {
@@ -156,6 +170,23 @@ check "... an empty list" json .events '[]'
 check "not stored" is 200 /api/health
 check "... still 10 events" json .events 10
 
+# Identical requests at once share one answer; each gets all of it.
+is 200 "/api/series?source=JPN&target=CHN&both=1&by=week" && cp "$TMP/b" "$TMP/series1"
+is 200 "/api/events?actor=CHN" && cp "$TMP/b" "$TMP/events1"
+cpids=""
+for i in $(seq 1 24); do
+	curl -s -m 20 -o "$TMP/par$i.s" "$URL/api/series?source=JPN&target=CHN&both=1&by=week" &
+	cpids="$cpids $!"
+	curl -s -m 20 -o "$TMP/par$i.e" "$URL/api/events?actor=CHN" &
+	cpids="$cpids $!"
+done
+for p in $cpids; do wait "$p"; done
+same=0
+for i in $(seq 1 24); do
+	cmp -s "$TMP/par$i.s" "$TMP/series1" && cmp -s "$TMP/par$i.e" "$TMP/events1" && same=$((same + 1))
+done
+check "48 requests at once: every answer whole and right ($same/24 pairs)" test "$same" -eq 24
+
 # Malformed requests: a JSON error naming the parameter.
 check "bad date" bad 400 from "/api/events?from=2014-13-45"
 check "bad to" bad 400 to "/api/events?to=yesterday"
@@ -222,8 +253,7 @@ ms=$(((t1 - t0) / 1000000))
 check "... after about 2 s (took $ms ms)" test "$ms" -ge 1500 -a "$ms" -lt 6000
 
 # SIGTERM: a clean stop.
-kill -TERM $PID
-wait $PID
+stop_server
 check "SIGTERM: exit 0" test $? -eq 0
 
 # A query over its time bound: 503 with a JSON error. 200,000 events made
@@ -239,8 +269,7 @@ SQL
 	start_server "$TMP/serve2.log" --timeout-ms 1 --threads 1
 	check "over the time bound: 503" bad 503 "" "/api/series?source=USA&by=day"
 	check "... says so" json '.error | test("longer than 1 ms")' true
-	kill -TERM $PID
-	wait $PID
+	stop_server
 	check "SIGTERM again: exit 0" test $? -eq 0
 else
 	echo "$NAME: time bound part skipped (needs the sqlite3 shell and an SQLite store)"
