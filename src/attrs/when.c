@@ -7,6 +7,8 @@
  */
 #include "when.h"
 
+#include "../util/cal.h"
+
 #include <stddef.h>
 #include <string.h>
 
@@ -15,56 +17,6 @@
 /* ------------------------------------------------------------------ */
 /* Calendar                                                            */
 /* ------------------------------------------------------------------ */
-
-static int cal_leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int cal_dim(int y, int m)
-{
-	static const unsigned char dim[12] = {31, 28, 31, 30, 31, 30,
-					      31, 31, 30, 31, 30, 31};
-	return m == 2 && cal_leap(y) ? 29 : dim[m - 1];
-}
-
-static int cal_valid(int y, int m, int d)
-{
-	return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 &&
-	       d <= cal_dim(y, m);
-}
-
-/* Days since 1970-01-01 (H. Hinnant's days_from_civil), y >= 1. */
-static int64_t cal_days(int y, int m, int d)
-{
-	y -= m <= 2;
-	int64_t era = y / 400;
-	unsigned yoe = (unsigned)(y - era * 400);
-	unsigned mp = (unsigned)(m > 2 ? m - 3 : m + 9);
-	unsigned doy = (153u * mp + 2) / 5 + (unsigned)d - 1;
-	unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + (int64_t)doe - 719468;
-}
-
-/* The inverse of cal_days, for days >= cal_days(1, 3, 1). */
-static void cal_civil(int64_t z, int *y, int *m, int *d)
-{
-	z += 719468;
-	int64_t era = z / 146097;
-	unsigned doe = (unsigned)(z - era * 146097);
-	unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	unsigned mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)((int64_t)yoe + era * 400 + (*m <= 2));
-}
-
-/* 0 = Monday .. 6 = Sunday (1970-01-01 was a Thursday). */
-static int cal_weekday(int64_t days)
-{
-	return (int)(((days % 7) + 7 + 3) % 7);
-}
 
 /* A date being built: parts below p are meaningless. */
 typedef struct wdate {
@@ -107,7 +59,7 @@ static int shift(wdate a, int unit, int n, wdate *r)
 			return 0;
 		r->y = (int)(t / 12);
 		r->m = (int)(t % 12) + 1;
-		r->d = d <= cal_dim(r->y, r->m) ? d : cal_dim(r->y, r->m);
+		r->d = d <= cal_month_days(r->y, r->m) ? d : cal_month_days(r->y, r->m);
 		r->p = coarser(EV_DATE_MONTH, a.p);
 		break;
 	}
@@ -525,7 +477,7 @@ static int resolve_md(const scan *sc, int m, int d, int mode, int fut,
 		      wdate *r)
 {
 	const wdate *st = &sc->story;
-	if (d > 0 && d > cal_dim(2000, m))
+	if (d > 0 && d > cal_month_days(2000, m))
 		return 0; /* April 31 */
 	int key = m * 100 + d, now = st->m * 100 + (d > 0 ? st->d : 0);
 	int y;

@@ -4,6 +4,8 @@
  */
 #include "doc.h"
 
+#include "../util/cal.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -84,15 +86,6 @@ static int digits(const char *s, size_t n)
 	return v;
 }
 
-static int days_in_month(int y, int m)
-{
-	static const unsigned char mdays[12] = {31, 28, 31, 30, 31, 30,
-	                                        31, 31, 30, 31, 30, 31};
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return mdays[m - 1];
-}
-
 int doc_parse_date(const char *s, size_t n, int32_t *out)
 {
 	int y, m, d;
@@ -116,7 +109,7 @@ int doc_parse_date(const char *s, size_t n, int32_t *out)
 	} else {
 		return -1;
 	}
-	if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+	if (y < 1 || m < 1 || m > 12 || d < 1 || d > cal_month_days(y, m))
 		return -1;
 	if (out)
 		*out = (int32_t)(y * 10000 + m * 100 + d);

@@ -7,6 +7,7 @@
 
 #include "store.h"
 #include "attrs/cameo.h"
+#include "util/cal.h"
 #include "util/xmalloc.h"
 #include "write/write.h"
 
@@ -341,12 +342,6 @@ static void gdelt_actor(buf *out, const char *code, const char *name)
 	}
 }
 
-/* A Gregorian leap year (366 days), for FractionDate. */
-static int is_leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
 static void write_gdelt(buf *out, const export_row *r)
 {
 	static const int before[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
@@ -355,8 +350,8 @@ static void write_gdelt(buf *out, const export_row *r)
 	int y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
 	if (ymd && m >= 1 && d >= 1) {
 		/* FractionDate: the share of the year gone before that day. */
-		int doy = before[m - 1] + d + (m > 2 && is_leap(y));
-		double frac = y + (doy - 1) / (is_leap(y) ? 366.0 : 365.0);
+		int doy = before[m - 1] + d + (m > 2 && cal_leap(y));
+		double frac = y + (doy - 1) / (cal_leap(y) ? 366.0 : 365.0);
 		buf_printf(out, "%08d\t%04d%02d\t%04d\t%.4f\t", ymd, y, m, y, frac);
 	} else {
 		buf_puts(out, "\t\t\t\t");

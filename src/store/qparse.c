@@ -5,6 +5,7 @@
 #include "qparse.h"
 
 #include "read/doc.h"
+#include "util/cal.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -47,43 +48,13 @@ int qparse_period(const char *s)
 	return -1;
 }
 
-static int is_leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int month_days(int y, int m)
-{
-	static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	return m == 2 && is_leap(y) ? 29 : days[m - 1];
-}
-
-/* Days since 1970-01-01 of y-m-d (proleptic Gregorian). */
-static long days_from_civil(int y, int m, int d)
-{
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 /* The civil date of day z since 1970-01-01, as "YYYY-MM-DD". */
-static void civil_from_days(long z, char out[11])
+static void civil_from_days(int64_t z, char out[11])
 {
-	z += 719468;
-	long era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long y = yoe + era * 400;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153;
-	long d = doy - (153 * mp + 2) / 5 + 1;
-	long m = mp + (mp < 10 ? 3 : -9);
-	y += m <= 2;
+	int y, m, d;
+	cal_civil(z, &y, &m, &d);
 	char tmp[64];
-	snprintf(tmp, sizeof tmp, "%04ld-%02ld-%02ld", y, m, d);
+	snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, d);
 	snprintf(out, 11, "%.10s", tmp);
 }
 
@@ -121,9 +92,8 @@ int qparse_period_bounds(const char *period, store_period by, char first[11],
 		    digits(period + 6, 2, &w) < 0 || w < 1 || w > 53)
 			return -1;
 		/* Week 1 holds January 4th; weeks start on Monday. */
-		long jan4 = days_from_civil(y, 1, 4);
-		long wd = ((jan4 % 7) + 7 + 3) % 7; /* 0 = Monday (1970-01-01 was a Thursday) */
-		long monday = jan4 - wd + (long)(w - 1) * 7;
+		int64_t jan4 = cal_days(y, 1, 4);
+		int64_t monday = jan4 - cal_weekday(jan4) + (int64_t)(w - 1) * 7;
 		civil_from_days(monday, first);
 		civil_from_days(monday + 6, last);
 		return 0;
@@ -133,7 +103,7 @@ int qparse_period_bounds(const char *period, store_period by, char first[11],
 			return -1;
 		snprintf(tmp, sizeof tmp, "%04d-%02d-01", y, m);
 		memcpy(first, tmp, 11);
-		snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, month_days(y, m));
+		snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, cal_month_days(y, m));
 		memcpy(last, tmp, 11);
 		return 0;
 	case STORE_BY_YEAR:

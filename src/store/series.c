@@ -4,6 +4,7 @@
  */
 #include "series.h"
 
+#include "util/cal.h"
 #include "util/xmalloc.h"
 
 #include <stdint.h>
@@ -46,17 +47,6 @@ void series_acc_free(series_acc *a)
 	free(a);
 }
 
-/* Days from 1970-01-01 to the proleptic Gregorian date y-m-d. */
-static long days_from_civil(long y, long m, long d)
-{
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 static int digits(const char *s, int n)
 {
 	int v = 0;
@@ -73,7 +63,7 @@ int series_label(const char *day, store_period by, char out[16])
 	if (!day || strlen(day) < 10 || day[4] != '-' || day[7] != '-')
 		return -1;
 	int y = digits(day, 4), m = digits(day + 5, 2), d = digits(day + 8, 2);
-	if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31)
+	if (y < 0 || m < 1 || m > 12 || d < 1 || d > cal_month_days(y, m))
 		return -1;
 	switch (by) {
 	case STORE_BY_DAY:
@@ -93,17 +83,12 @@ int series_label(const char *day, store_period by, char out[16])
 	default:
 		return -1;
 	}
-	long days = days_from_civil(y, m, d);
-	long wd = ((days + 3) % 7 + 7) % 7; /* Monday 0; 1970-01-01 was a Thursday */
-	long thu = days - wd + 3;
-	long wy = y;
-	if (thu >= days_from_civil(y + 1, 1, 1))
-		wy = y + 1;
-	else if (thu < days_from_civil(y, 1, 1))
-		wy = y - 1;
-	long week = (thu - days_from_civil(wy, 1, 1)) / 7 + 1;
+	int wy;
+	long week = cal_iso_week(y, m, d, &wy);
 	/* "YYYY-Www" by hand: this runs once per event of a series */
 	wy %= 10000;
+	if (wy < 0)
+		return -1;
 	out[0] = (char)('0' + wy / 1000);
 	out[1] = (char)('0' + wy / 100 % 10);
 	out[2] = (char)('0' + wy / 10 % 10);

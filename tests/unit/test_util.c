@@ -117,3 +117,32 @@ Test(util, arena_grow_doubles_and_keeps_contents)
 	cr_assert_eq(v, before);
 	arena_free(a);
 }
+
+/* ---- cal ---------------------------------------------------------------- */
+
+#include "util/cal.h"
+
+Test(util, calendar)
+{
+	cr_expect(cal_leap(2000) && cal_leap(2024) && !cal_leap(1900) && !cal_leap(2023));
+	cr_expect_eq(cal_month_days(2024, 2), 29);
+	cr_expect_eq(cal_month_days(2023, 2), 28);
+	cr_expect_eq(cal_month_days(2023, 13), 0);
+	cr_expect(cal_valid(2014, 3, 4) && !cal_valid(2014, 13, 45) && !cal_valid(2014, 2, 29));
+	cr_expect_eq(cal_days(1970, 1, 1), 0);
+	cr_expect_eq(cal_days(2014, 3, 4), 16133);
+	cr_expect_eq(cal_days(1969, 12, 31), -1);
+	int y, m, d;
+	cal_civil(16133, &y, &m, &d);
+	cr_expect(y == 2014 && m == 3 && d == 4);
+	cal_civil(-1, &y, &m, &d);
+	cr_expect(y == 1969 && m == 12 && d == 31);
+	cr_expect_eq(cal_weekday(cal_days(2014, 3, 4)), 1, "a Tuesday");
+	int wy;
+	cr_expect_eq(cal_iso_week(2014, 12, 29, &wy), 1);
+	cr_expect_eq(wy, 2015);
+	cr_expect_eq(cal_iso_week(2016, 1, 3, &wy), 53);
+	cr_expect_eq(wy, 2015);
+	cr_expect_eq(cal_iso_week(2014, 3, 4, &wy), 10);
+	cr_expect_eq(wy, 2014);
+}
