@@ -888,6 +888,45 @@ static void events_sql(store *s, buf *sql, const store_filter *f)
 	where_filter(sql, f, 0, f->both, 0, f->mentions);
 }
 
+/* Reads the columns every events query selects, in events_sql's order
+ * (doc .. sentence, spans, day, id, issues, admin1), into r; strings
+ * are borrowed from st until its next step. */
+static void read_row(sqlite3_stmt *st, store_event_row *r)
+{
+	memset(r, 0, sizeof *r);
+	r->doc = col_text(st, 0);
+	r->sid = col_text(st, 1);
+	r->sent = sqlite3_column_int(st, 2);
+	r->date = col_text(st, 3);
+	r->date_precision = col_text(st, 4);
+	r->source = col_text(st, 5);
+	r->target = col_text(st, 6);
+	r->code = col_text(st, 7);
+	r->root = col_text(st, 8);
+	r->quad = sqlite3_column_int(st, 9);
+	r->has_goldstein = sqlite3_column_type(st, 10) != SQLITE_NULL;
+	r->goldstein = sqlite3_column_double(st, 10);
+	r->plover = col_text(st, 11);
+	r->source_text = col_text(st, 12);
+	r->verb_text = col_text(st, 13);
+	r->target_text = col_text(st, 14);
+	r->place = col_text(st, 15);
+	r->country = col_text(st, 16);
+	r->has_latlon = sqlite3_column_type(st, 17) != SQLITE_NULL &&
+			sqlite3_column_type(st, 18) != SQLITE_NULL;
+	r->lat = sqlite3_column_double(st, 17);
+	r->lon = sqlite3_column_double(st, 18);
+	r->num_mentions = (long)sqlite3_column_int64(st, 19);
+	r->num_sources = (long)sqlite3_column_int64(st, 20);
+	r->num_articles = (long)sqlite3_column_int64(st, 21);
+	r->sentence = col_text(st, 22);
+	store_rel_spans(col_text(st, 23), r);
+	r->day = col_text(st, 24);
+	r->id = (long long)sqlite3_column_int64(st, 25);
+	r->issues = col_text(st, 26);
+	r->admin1 = col_text(st, 27);
+}
+
 static long sq_query_events(store *s, const store_filter *f, store_event_fn fn, void *ctx)
 {
 	buf sql = BUF_INIT, scratch = BUF_INIT;
@@ -912,35 +951,9 @@ static long sq_query_events(store *s, const store_filter *f, store_event_fn fn, 
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		store_event_row r;
-		memset(&r, 0, sizeof r);
-		r.doc = col_text(st, 0);
-		r.sid = col_text(st, 1);
-		r.sent = sqlite3_column_int(st, 2);
-		r.date = col_text(st, 3);
-		r.date_precision = col_text(st, 4);
-		r.source = col_text(st, 5);
-		r.target = col_text(st, 6);
-		r.code = col_text(st, 7);
-		r.root = col_text(st, 8);
-		r.quad = sqlite3_column_int(st, 9);
-		r.has_goldstein = sqlite3_column_type(st, 10) != SQLITE_NULL;
-		r.goldstein = sqlite3_column_double(st, 10);
-		r.plover = col_text(st, 11);
-		r.source_text = col_text(st, 12);
-		r.verb_text = col_text(st, 13);
-		r.target_text = col_text(st, 14);
-		r.place = col_text(st, 15);
-		r.country = col_text(st, 16);
-		r.has_latlon = sqlite3_column_type(st, 17) != SQLITE_NULL;
-		r.lat = sqlite3_column_double(st, 17);
-		r.lon = sqlite3_column_double(st, 18);
-		r.num_mentions = (long)sqlite3_column_int64(st, 19);
-		r.num_sources = (long)sqlite3_column_int64(st, 20);
-		r.num_articles = (long)sqlite3_column_int64(st, 21);
-		r.sentence = col_text(st, 22);
-		store_rel_spans(col_text(st, 23), &r);
-		r.issues = col_text(st, 26);
-		r.admin1 = col_text(st, 27);
+		read_row(st, &r);
+		r.day = NULL; /* day and id: exports only */
+		r.id = 0;
 		fn(ctx, &r);
 		n++;
 	}
@@ -1093,25 +1106,29 @@ out:
 
 /* ---- Exports ---- */
 
-/* Both queries give the same columns; a mention is its own evidence. */
+/* The columns of events_sql (read_row), then the document's url,
+ * publisher and date; a mention is its own evidence. The issues and
+ * division columns go in between (absent in a version-1 store). */
 static const char export_events_sql[] =
-	"SELECT e.event_id, m.doc_id, m.sid, m.sent, e.date, e.date_precision, e.day,"
-	" e.source, e.target, e.code, e.root, e.quad, e.goldstein, e.plover,"
-	" m.source_text, m.verb_text, m.target_text, e.place, e.country, e.lat, e.lon,"
-	" e.num_mentions, e.num_sources, e.num_articles, m.sentence,"
-	" d.url, d.source, d.date, m.spans, "; /* then issues, admin1 */
+	"SELECT m.doc_id, m.sid, m.sent, e.date, e.date_precision, e.source,"
+	" e.target, e.code, e.root, e.quad, e.goldstein, e.plover,"
+	" m.source_text, m.verb_text, m.target_text, e.place, e.country,"
+	" e.lat, e.lon, e.num_mentions, e.num_sources, e.num_articles,"
+	" m.sentence, m.spans, e.day, e.event_id, ";
 static const char export_events_from[] =
+	", d.url, d.source, d.date"
 	" FROM events e JOIN mentions m ON m.mention_id = e.first_mention"
 	" JOIN documents d ON d.doc_id = m.doc_id";
 static const char export_order_sql[] =
 	" ORDER BY e.day, e.date, e.source, e.target, e.code, e.place";
 
 static const char export_mentions_sql[] =
-	"SELECT m.mention_id, m.doc_id, m.sid, m.sent, m.date, m.date_precision, m.day,"
-	" m.source, m.target, m.code, m.root, m.quad, m.goldstein, m.plover,"
-	" m.source_text, m.verb_text, m.target_text, m.place, m.country, m.lat, m.lon,"
-	" 1, 1, 1, m.sentence, d.url, d.source, d.date, m.spans, ";
+	"SELECT m.doc_id, m.sid, m.sent, m.date, m.date_precision, m.source,"
+	" m.target, m.code, m.root, m.quad, m.goldstein, m.plover,"
+	" m.source_text, m.verb_text, m.target_text, m.place, m.country,"
+	" m.lat, m.lon, 1, 1, 1, m.sentence, m.spans, m.day, m.mention_id, ";
 static const char export_mentions_from[] =
+	", d.url, d.source, d.date"
 	" FROM mentions m JOIN documents d ON d.doc_id = m.doc_id"
 	" ORDER BY m.mention_id";
 
@@ -1141,41 +1158,10 @@ static long sq_export(store *s, int mentions, int one_a_day, store_export_fn fn,
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		store_event_row x;
-		memset(&x, 0, sizeof x);
-		x.id = (long long)sqlite3_column_int64(st, 0);
-		x.doc = col_text(st, 1);
-		x.sid = col_text(st, 2);
-		x.sent = sqlite3_column_int(st, 3);
-		x.date = col_text(st, 4);
-		x.date_precision = col_text(st, 5);
-		x.day = col_text(st, 6);
-		x.source = col_text(st, 7);
-		x.target = col_text(st, 8);
-		x.code = col_text(st, 9);
-		x.root = col_text(st, 10);
-		x.quad = sqlite3_column_int(st, 11);
-		x.has_goldstein = sqlite3_column_type(st, 12) != SQLITE_NULL;
-		x.goldstein = sqlite3_column_double(st, 12);
-		x.plover = col_text(st, 13);
-		x.source_text = col_text(st, 14);
-		x.verb_text = col_text(st, 15);
-		x.target_text = col_text(st, 16);
-		x.place = col_text(st, 17);
-		x.country = col_text(st, 18);
-		x.has_latlon = sqlite3_column_type(st, 19) != SQLITE_NULL &&
-			       sqlite3_column_type(st, 20) != SQLITE_NULL;
-		x.lat = sqlite3_column_double(st, 19);
-		x.lon = sqlite3_column_double(st, 20);
-		x.num_mentions = (long)sqlite3_column_int64(st, 21);
-		x.num_sources = (long)sqlite3_column_int64(st, 22);
-		x.num_articles = (long)sqlite3_column_int64(st, 23);
-		x.sentence = col_text(st, 24);
-		x.url = col_text(st, 25);
-		x.publisher = col_text(st, 26);
-		x.story_date = col_text(st, 27);
-		store_rel_spans(col_text(st, 28), &x);
-		x.issues = col_text(st, 29);
-		x.admin1 = col_text(st, 30);
+		read_row(st, &x);
+		x.url = col_text(st, 28);
+		x.publisher = col_text(st, 29);
+		x.story_date = col_text(st, 30);
 		n++;
 		if (fn(ctx, &x)) {
 			rc = SQLITE_DONE;
