@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 enum {
 	MAX_LIMIT = 1000,       /* rows per page at most */
@@ -26,8 +27,16 @@ enum {
 	DEFAULT_ACTORS = 20,    /* /api/actors rows when limit is not given */
 	MAX_VALUE = 1024,       /* bytes of one parameter value */
 	MAX_Q = 64,             /* bytes of /api/actors?q= */
-	MAX_NAME_CODES = 25     /* actor codes found by name per request */
+	ACTORS_TTL = 60         /* seconds an actor list is used */
 };
+
+/* An actor code found in the store with its number of events (owned). */
+typedef struct actor_hit {
+	char *code;
+	long events;
+} actor_hit;
+
+static void free_hits(actor_hit *v, size_t n);
 
 /* An actor code with its dictionary name ("JPN", "Japan"), both owned. */
 typedef struct actor_name {
@@ -48,6 +57,14 @@ struct api {
 	const char *version;
 	actor_name *names;      /* sorted by code, one per code */
 	size_t nnames;
+	/* The store's actor codes for /api/actors, most events first; read
+	 * again when older than ACTORS_TTL (see actor_list). */
+	pthread_mutex_t amu;
+	pthread_cond_t acv;
+	actor_hit *actors;
+	size_t nactors;
+	double actors_at;       /* monotonic seconds when read; 0: never */
+	int actors_reading;
 	/* GET requests being answered, by key (see api_handle). */
 	pthread_mutex_t fmu;
 	pthread_cond_t fcv;
@@ -276,11 +293,11 @@ static const actor_name *find_name(const api *a, const char *code)
 	return NULL;
 }
 
-/* Appends the name of code. A code that extends a named three-letter
- * one is named after it ("JPNGOV": "Japan (GOV)": the dictionary's
- * first JPNGOV entry may be a party or a person); others have their
- * dictionary name; null when there is none. */
-static void put_actor_name(const api *a, buf *out, const char *code)
+/* The name of code into out (size bytes), or NULL when it has none. A
+ * code that extends a named three-letter one is named after it
+ * ("JPNGOV": "Japan (GOV)": the dictionary's first JPNGOV entry may be a
+ * party or a person); others have their dictionary name. */
+static const char *actor_display(const api *a, const char *code, char *out, size_t size)
 {
 	if (strlen(code) > 3) {
 		char head[4];
@@ -288,18 +305,12 @@ static void put_actor_name(const api *a, buf *out, const char *code)
 		head[3] = '\0';
 		const actor_name *n = find_name(a, head);
 		if (n) {
-			buf t = BUF_INIT;
-			buf_printf(&t, "%s (%s)", n->name, code + 3);
-			put_str(out, t.data);
-			buf_free(&t);
-			return;
+			snprintf(out, size, "%s (%s)", n->name, code + 3);
+			return out;
 		}
 	}
 	const actor_name *n = find_name(a, code);
-	if (n)
-		put_str(out, n->name);
-	else
-		buf_puts(out, "null");
+	return n ? n->name : NULL;
 }
 
 /* ASCII case-insensitive substring test. */
@@ -338,6 +349,8 @@ api *api_new(const api_config *c, char *err, size_t err_size)
 	pthread_cond_init(&a->cv, NULL);
 	pthread_mutex_init(&a->fmu, NULL);
 	pthread_cond_init(&a->fcv, NULL);
+	pthread_mutex_init(&a->amu, NULL);
+	pthread_cond_init(&a->acv, NULL);
 	a->timeout_ms = c->timeout_ms;
 	a->eng = c->eng;
 	a->settings = c->settings;
@@ -375,6 +388,9 @@ void api_free(api *a)
 	pthread_cond_destroy(&a->cv);
 	pthread_mutex_destroy(&a->fmu);
 	pthread_cond_destroy(&a->fcv);
+	pthread_mutex_destroy(&a->amu);
+	pthread_cond_destroy(&a->acv);
+	free_hits(a->actors, a->nactors);
 	free(a);
 }
 
@@ -666,11 +682,6 @@ static void do_series(api *a, const api_request *rq, api_response *rs)
 
 /* ---- /api/actors ---- */
 
-typedef struct actor_hit {
-	char *code;
-	long events;
-} actor_hit;
-
 typedef struct actor_hits {
 	actor_hit *v;
 	size_t n, cap;
@@ -679,21 +690,79 @@ typedef struct actor_hits {
 static void add_hit(void *ctx, const store_actor_row *r)
 {
 	actor_hits *h = ctx;
-	for (size_t i = 0; i < h->n; i++)
-		if (!strcmp(h->v[i].code, r->code))
-			return;
 	xgrow((void **)&h->v, &h->cap, h->n + 1, sizeof *h->v);
 	h->v[h->n].code = xstrdup(r->code);
 	h->v[h->n].events = r->events;
 	h->n++;
 }
 
-static int cmp_hit(const void *x, const void *y)
+static void free_hits(actor_hit *v, size_t n)
 {
-	const actor_hit *a = x, *b = y;
-	if (a->events != b->events)
-		return a->events < b->events ? 1 : -1;
-	return strcmp(a->code, b->code);
+	for (size_t i = 0; i < n; i++)
+		free(v[i].code);
+	free(v);
+}
+
+static double mono_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Makes sure a->actors holds the store's actor codes, read again when
+ * older than ACTORS_TTL seconds; one request reads them while the others
+ * use the list they have (or wait for the first one). Returns 0 with
+ * a->amu held, or -1 with rs set (a->amu not held). */
+static int actor_list(api *a, api_response *rs)
+{
+	pthread_mutex_lock(&a->amu);
+	while (!a->actors_at && a->actors_reading)
+		pthread_cond_wait(&a->acv, &a->amu);
+	double now = mono_s();
+	if (a->actors_reading || (a->actors_at && now - a->actors_at < ACTORS_TTL))
+		return 0;
+	a->actors_reading = 1;
+	pthread_mutex_unlock(&a->amu);
+	actor_hits h = {NULL, 0, 0};
+	store *s = borrow(a);
+	long n = store_query_actors(s, "", 100000000L, add_hit, &h);
+	if (n < 0)
+		store_failed(a, s, rs, "reading actors");
+	give_back(a, s);
+	pthread_mutex_lock(&a->amu);
+	a->actors_reading = 0;
+	pthread_cond_broadcast(&a->acv);
+	if (n < 0) {
+		free_hits(h.v, h.n);
+		if (a->actors_at) {
+			buf_free(&rs->body); /* the older list will do */
+			memset(rs, 0, sizeof *rs);
+			return 0;
+		}
+		pthread_mutex_unlock(&a->amu);
+		return -1;
+	}
+	free_hits(a->actors, a->nactors);
+	a->actors = h.v;
+	a->nactors = h.n;
+	a->actors_at = mono_s();
+	return 0;
+}
+
+/* code starts with q, ASCII letters in any case. */
+static int prefix_fold(const char *code, const char *q)
+{
+	for (; *q; q++, code++) {
+		char x = *code, y = *q;
+		if (x >= 'a' && x <= 'z')
+			x = (char)(x - 'a' + 'A');
+		if (y >= 'a' && y <= 'z')
+			y = (char)(y - 'a' + 'A');
+		if (!x || x != y)
+			return 0;
+	}
+	return 1;
 }
 
 static void do_actors(api *a, const api_request *rq, api_response *rs)
@@ -709,37 +778,31 @@ static void do_actors(api *a, const api_request *rq, api_response *rs)
 		fail(rs, 400, "q", "longer than %d bytes", MAX_Q);
 		return;
 	}
-	actor_hits h = {NULL, 0, 0};
-	store *s = borrow(a);
-	long n = store_query_actors(s, q ? q : "", limit, add_hit, &h);
-	/* Codes whose name contains q, and the codes that extend them
-	 * ("japan": JPN, JPNGOV, ...). */
-	size_t named = 0;
-	for (size_t i = 0; q && n >= 0 && i < a->nnames && named < MAX_NAME_CODES; i++) {
-		if (!contains_fold(a->names[i].name, q))
-			continue;
-		named++;
-		n = store_query_actors(s, a->names[i].code, limit, add_hit, &h);
-	}
-	if (n < 0)
-		store_failed(a, s, rs, "reading actors");
-	give_back(a, s);
-	if (n >= 0) {
-		qsort(h.v, h.n, sizeof *h.v, cmp_hit);
-		rs->status = 200;
-		buf_puts(&rs->body, "{\"actors\":[");
-		for (size_t i = 0; i < h.n && i < (size_t)limit; i++) {
-			buf_puts(&rs->body, i ? ",{\"code\":" : "{\"code\":");
-			put_str(&rs->body, h.v[i].code);
+	if (actor_list(a, rs) < 0)
+		return;
+	/* a->amu is held: the list is most events first, then by code.
+	 * Codes that start with q come first ("US": USA before RUS, whose
+	 * name "Russian Federation" holds "us"), then those by name. */
+	rs->status = 200;
+	buf_puts(&rs->body, "{\"actors\":[");
+	long n = 0;
+	char tmp[256];
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < a->nactors && n < limit; i++) {
+			const actor_hit *h = &a->actors[i];
+			const char *name = actor_display(a, h->code, tmp, sizeof tmp);
+			int by_code = !q || prefix_fold(h->code, q);
+			if (pass == 0 ? !by_code : by_code || !name || !contains_fold(name, q))
+				continue;
+			buf_puts(&rs->body, n++ ? ",{\"code\":" : "{\"code\":");
+			put_str(&rs->body, h->code);
 			buf_puts(&rs->body, ",\"name\":");
-			put_actor_name(a, &rs->body, h.v[i].code);
-			buf_printf(&rs->body, ",\"events\":%ld}", h.v[i].events);
+			put_str(&rs->body, name);
+			buf_printf(&rs->body, ",\"events\":%ld}", h->events);
 		}
-		buf_puts(&rs->body, "]}");
 	}
-	for (size_t i = 0; i < h.n; i++)
-		free(h.v[i].code);
-	free(h.v);
+	buf_puts(&rs->body, "]}");
+	pthread_mutex_unlock(&a->amu);
 }
 
 /* ---- /api/code ---- */

@@ -158,6 +158,9 @@ check "actors q=jp" is 200 "/api/actors?q=jp"
 check "JPN 3 events, JPNGOV 2" json '.actors' '[{"code":"JPN","name":"Japan","events":3},{"code":"JPNGOV","name":"Japan (GOV)","events":2}]'
 check "actors by name" is 200 "/api/actors?q=Bangla"
 check "Bangladesh is BGD" json '.actors' '[{"code":"BGD","name":"Bangladesh","events":1}]'
+check "actors q=us" is 200 "/api/actors?q=us"
+check "codes starting with US first, then names holding it" json '[.actors[]|[.code,.name,.events]]' \
+	'[["USA","United States",1],["RUS","Russian Federation",2],["AUS","Australia",1]]'
 check "actors limit" is 200 "/api/actors?limit=2"
 check "most events first" json '[.actors[]|.code]' '["CHN","JPN"]'
 
