@@ -104,6 +104,14 @@ const char *act_code(const dict *d, arena *a, const tok_token *toks,
 		}
 	}
 
+	/* A name of one word must be written as a name: "the bush" and "a
+	 * truss" are no people (a hyphenated word is judged by its parts,
+	 * "pro-Russia"). */
+	if (found && am.nused == 1) {
+		const tok_token *t = &toks[idx[orig[am.used[0]]]];
+		if (!(t->flags & TOK_F_CAP) && !memchr(t->form, '-', t->len))
+			found = 0;
+	}
 	const char *base = NULL;
 	if (found) {
 		info->actor_entry = am.entry;
