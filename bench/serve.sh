@@ -83,6 +83,12 @@ for p in "/api/series?source=JPN&target=PRK&both=1&by=month" \
 	echo "serve: GET $p: $(median_ms "$p") ms (median of 9), $bytes bytes"
 done
 
+# /api/actors reads the store's actor codes once a minute: the first
+# request pays for it.
+cold=$(curl -s -o /dev/null -w '%{time_total}' "$URL/api/actors?q=" | awk '{ printf "%.1f", $1 * 1000 }')
+echo "serve: GET /api/actors?q=: $cold ms (the first: reads every actor code)," \
+	"then /api/actors?q=jap: $(median_ms "/api/actors?q=jap") ms (median of 9)"
+
 S="$URL/api/series?source=JPN&target=PRK&both=1&by=month"
 wrk -t2 -c64 -d10s --latency "$S" >"$OUT/wrk.txt" 2>&1 || true
 rps=$(sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' "$OUT/wrk.txt")
