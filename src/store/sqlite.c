@@ -157,6 +157,11 @@ typedef struct sq {
 	double deadline;        /* of the running query (monotonic seconds) */
 	int v2;                 /* mentions.issues and .admin1 exist (not in a
 				 * version-1 store opened read-only) */
+	buf count_key;          /* the filter of the last count, and its value */
+	long count_val;         /* (an events page counts first; the count
+				 * that often follows reuses it once, within a
+				 * second: see cached_count) */
+	double count_at;
 } sq;
 
 static sq *Q(store *s)
@@ -445,6 +450,7 @@ static void sq_close(store *s)
 	for (int i = 0; i < ST_ALL; i++)
 		sqlite3_finalize(q->st[i]);
 	sqlite3_close(q->db);
+	buf_free(&q->count_key);
 	free(q);
 	s->impl = NULL;
 }
@@ -1032,8 +1038,42 @@ static long count_sql(store *s, const char *sql, size_t len, const store_filter 
 	return n;
 }
 
+/* The filter f as a key (every field, lengths first). */
+static void filter_key(const store_filter *f, buf *out)
+{
+	const char *str[] = {f->source, f->target, f->actor, f->code, f->root, f->from, f->to,
+			     f->plover, f->place, f->text};
+	buf_clear(out);
+	for (size_t i = 0; i < sizeof str / sizeof str[0]; i++) {
+		if (str[i])
+			buf_printf(out, "%zu:%s|", strlen(str[i]), str[i]);
+		else
+			buf_puts(out, "-|");
+	}
+	buf_printf(out, "%d|%d|%d|%d", f->quad, f->both, f->mentions, f->one_a_day);
+}
+
+/* The count of f when the last count was of the same filter, less than a
+ * second ago (the page and the total of one request); it is used once. */
+static long cached_count(store *s, const store_filter *f)
+{
+	sq *q = Q(s);
+	if (!q->count_key.len || now_sec() - q->count_at > 1.0)
+		return -1;
+	buf key = BUF_INIT;
+	filter_key(f, &key);
+	long n = key.len == q->count_key.len && !memcmp(key.data, q->count_key.data, key.len)
+			 ? q->count_val : -1;
+	buf_free(&key);
+	buf_clear(&q->count_key);
+	return n;
+}
+
 static long sq_count_events(store *s, const store_filter *f)
 {
+	long cached = cached_count(s, f);
+	if (cached >= 0)
+		return cached;
 	if (f->text && need_fts(s) < 0)
 		return STORE_ERR;
 	query_start(s);
@@ -1049,6 +1089,11 @@ static long sq_count_events(store *s, const store_filter *f)
 	}
 	long n = count_sql(s, sql.data, sql.len, f, "counting events");
 	buf_free(&sql);
+	if (n >= 0 && !s->writable) {
+		filter_key(f, &Q(s)->count_key);
+		Q(s)->count_val = n;
+		Q(s)->count_at = now_sec();
+	}
 	return n;
 }
 
