@@ -80,6 +80,7 @@ typedef struct rows {
 	int n;
 	store_event_row r[8];
 	char doc[8][16];
+	char source[8][16];
 	char admin1[8][32];
 	store_series_row sr[8];
 	char period[8][16];
@@ -92,6 +93,8 @@ static void grab_event(void *ctx, const store_event_row *r)
 		rs->r[rs->n] = *r;
 		snprintf(rs->doc[rs->n], 16, "%s", r->doc);
 		rs->r[rs->n].doc = rs->doc[rs->n];
+		snprintf(rs->source[rs->n], 16, "%s", r->source);
+		rs->r[rs->n].source = rs->source[rs->n];
 		snprintf(rs->admin1[rs->n], 32, "%s", r->admin1 ? r->admin1 : "(null)");
 		rs->r[rs->n].admin1 = rs->admin1[rs->n];
 	}
