@@ -301,6 +301,55 @@ fail_msg:
 	return STORE_ERR;
 }
 
+/* The session settings every connection gets. */
+static int configure(store *s)
+{
+	return exec(s, "SET client_min_messages = warning; SET datestyle = 'ISO';"
+		    " SET extra_float_digits = 1", "configuring the session");
+}
+
+/* A reader's session: read-only transactions, the statement it reuses,
+ * and its time bound. */
+static int reader_session(store *s)
+{
+	if (exec(s, "SET default_transaction_read_only = on", "opening read-only") < 0)
+		return STORE_ERR;
+	char name[16];
+	snprintf(name, sizeof name, "dyad%d", PS_GET_DOC);
+	PGresult *r = PQprepare(C(s), name, ps_sql[PS_GET_DOC], 0, NULL);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK)
+		return (int)res_err(s, r, "preparing a statement");
+	PQclear(r);
+	if (s->timeout_ms) {
+		char sql[64];
+		snprintf(sql, sizeof sql, "SET statement_timeout = %d", s->timeout_ms);
+		return exec(s, sql, "setting the query time bound");
+	}
+	return STORE_OK;
+}
+
+/* A reader whose connection broke (the server restarted: its last query
+ * failed) connects again before its next query; a writer does not (its
+ * batch is gone, which its caller was told). */
+static int alive(store *s)
+{
+	pg *p = s->impl;
+	if (PQstatus(p->conn) == CONNECTION_OK)
+		return STORE_OK;
+	if (!s->writable) {
+		PQreset(p->conn);
+		if (PQstatus(p->conn) == CONNECTION_OK && configure(s) == STORE_OK &&
+		    reader_session(s) == STORE_OK)
+			return STORE_OK;
+	}
+	const char *m = PQerrorMessage(p->conn);
+	size_t n = strlen(m);
+	while (n && (m[n - 1] == '\n' || m[n - 1] == ' '))
+		n--;
+	store_set_err(s, "%s: the connection to PostgreSQL is lost: %.*s", s->name, (int)n, m);
+	return STORE_ERR;
+}
+
 int store_pg_open(store *s, const char *url, char *err, size_t err_size)
 {
 	s->ops = &pg_ops;
@@ -324,8 +373,7 @@ int store_pg_open(store *s, const char *url, char *err, size_t err_size)
 		goto fail;
 	}
 	PQsetNoticeProcessor(p->conn, quiet_notices, NULL);
-	if (exec(s, "SET client_min_messages = warning; SET datestyle = 'ISO';"
-		 " SET extra_float_digits = 1", "configuring the session") < 0)
+	if (configure(s) < 0)
 		goto fail_msg;
 	if (check_schema(s, err, err_size) < 0)
 		goto fail;
@@ -350,17 +398,8 @@ int store_pg_open(store *s, const char *url, char *err, size_t err_size)
 			PQclear(r);
 		}
 		p->prepared = 1;
-	} else {
-		if (exec(s, "SET default_transaction_read_only = on", "opening read-only") < 0)
-			goto fail_msg;
-		char name[16];
-		snprintf(name, sizeof name, "dyad%d", PS_GET_DOC);
-		PGresult *r = PQprepare(p->conn, name, ps_sql[PS_GET_DOC], 0, NULL);
-		if (PQresultStatus(r) != PGRES_COMMAND_OK) {
-			res_err(s, r, "preparing a statement");
-			goto fail_msg;
-		}
-		PQclear(r);
+	} else if (reader_session(s) < 0) {
+		goto fail_msg;
 	}
 	return STORE_OK;
 fail_msg:
@@ -384,6 +423,8 @@ static void pg_set_timeout(store *s, int ms)
 
 static int pg_begin(store *s)
 {
+	if (alive(s) < 0)
+		return STORE_ERR;
 	pg *p = s->impl;
 	if (exec(s, "BEGIN", "starting a batch") < 0)
 		return STORE_ERR;
@@ -537,6 +578,8 @@ static int pg_mention_add(store *s, const store_mention *m)
 
 static long pg_doc_ids(store *s, char ***ids)
 {
+	if (alive(s) < 0)
+		return STORE_ERR;
 	PGresult *r = PQexec(C(s), "SELECT doc_id FROM documents ORDER BY doc_id");
 	if (PQresultStatus(r) != PGRES_TUPLES_OK)
 		return res_err(s, r, "listing documents");
@@ -556,6 +599,8 @@ static char *dup_or_null(const char *v)
 
 static int pg_doc_get(store *s, const char *id, doc *d)
 {
+	if (alive(s) < 0)
+		return STORE_ERR;
 	const char *v[1] = {id};
 	PGresult *r = run(s, PS_GET_DOC, 1, v, NULL, "reading a document");
 	if (!r)
@@ -867,8 +912,29 @@ static void events_sql(buf *sql, params *p, const store_filter *f)
 
 /* Streams the rows of sql through row_fn (which returns nonzero to stop).
  * Returns the number of rows, or STORE_ERR. */
+/* 1 when a reader's query failed because its connection broke, and
+ * connecting again worked: the query may be tried once more. */
+static int reconnected(store *s)
+{
+	return !s->writable && PQstatus(C(s)) == CONNECTION_BAD && alive(s) == STORE_OK;
+}
+
+static long stream_once(store *s, const buf *sql, const params *p, const char *what,
+			int (*row_fn)(void *ctx, const PGresult *r), void *ctx);
+
+/* Streams the rows of sql through row_fn; a reader whose connection
+ * broke before the first row connects again and tries once more. */
 static long stream(store *s, const buf *sql, const params *p, const char *what,
 		   int (*row_fn)(void *ctx, const PGresult *r), void *ctx)
+{
+	long n = stream_once(s, sql, p, what, row_fn, ctx);
+	if (n == STORE_ERR && reconnected(s))
+		n = stream_once(s, sql, p, what, row_fn, ctx);
+	return n < 0 ? STORE_ERR : n;
+}
+
+static long stream_once(store *s, const buf *sql, const params *p, const char *what,
+			int (*row_fn)(void *ctx, const PGresult *r), void *ctx)
 {
 	if (send_rows(s, sql, p, what) < 0)
 		return STORE_ERR;
@@ -889,7 +955,8 @@ static long stream(store *s, const buf *sql, const params *p, const char *what,
 		} else {
 			res_err(s, r, what);
 			drain(s, 0);
-			return STORE_ERR;
+			/* rows already given cannot be taken back: no retry */
+			return n ? (long)-2 : STORE_ERR;
 		}
 	}
 	return n;
@@ -912,6 +979,8 @@ static int event_cb(void *ctx, const PGresult *r)
 
 static long pg_query_events(store *s, const store_filter *f, store_event_fn fn, void *ctx)
 {
+	if (alive(s) < 0)
+		return STORE_ERR;
 	buf sql = BUF_INIT;
 	params p = {0};
 	char lim[32], off[32];
@@ -938,6 +1007,11 @@ static long count_sql(store *s, const buf *sql, const params *p, const char *wha
 {
 	PGresult *r = PQexecParams(C(s), sql->data, p->n, NULL, (const char *const *)p->v, NULL,
 				   NULL, 0);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK && reconnected(s)) {
+		PQclear(r);
+		r = PQexecParams(C(s), sql->data, p->n, NULL, (const char *const *)p->v, NULL,
+				 NULL, 0);
+	}
 	if (PQresultStatus(r) != PGRES_TUPLES_OK || PQntuples(r) != 1)
 		return res_err(s, r, what);
 	long n = num(r, 0, 0);
@@ -947,6 +1021,8 @@ static long count_sql(store *s, const buf *sql, const params *p, const char *wha
 
 static long pg_count_events(store *s, const store_filter *f)
 {
+	if (alive(s) < 0)
+		return STORE_ERR;
 	buf sql = BUF_INIT;
 	params p = {0};
 	buf_puts(&sql, "SELECT count(*) FROM (");
@@ -960,8 +1036,15 @@ static long pg_count_events(store *s, const store_filter *f)
 
 static int pg_totals(store *s, store_totals *t)
 {
-	PGresult *r = PQexec(C(s), "SELECT (SELECT count(*) FROM documents),"
-			     " (SELECT count(*) FROM mentions), (SELECT count(*) FROM events)");
+	if (alive(s) < 0)
+		return STORE_ERR;
+	static const char sql[] = "SELECT (SELECT count(*) FROM documents),"
+				  " (SELECT count(*) FROM mentions), (SELECT count(*) FROM events)";
+	PGresult *r = PQexec(C(s), sql);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK && reconnected(s)) {
+		PQclear(r);
+		r = PQexec(C(s), sql);
+	}
 	if (PQresultStatus(r) != PGRES_TUPLES_OK || PQntuples(r) != 1)
 		return (int)res_err(s, r, "counting what is stored");
 	t->documents = num(r, 0, 0);
@@ -987,6 +1070,8 @@ static int actor_row(void *ctx, const PGresult *r)
 static long pg_query_actors(store *s, const char *prefix, long limit, store_actor_fn fn,
 			    void *ctx)
 {
+	if (alive(s) < 0)
+		return STORE_ERR;
 	buf sql = BUF_INIT, up = BUF_INIT;
 	params p = {0};
 	char lim[32];
@@ -1022,6 +1107,8 @@ static int series_row(void *ctx, const PGresult *r)
 static long pg_query_series(store *s, const store_filter *f, int both, store_period by,
 			    store_series_fn fn, void *ctx)
 {
+	if (alive(s) < 0)
+		return STORE_ERR;
 	buf sql = BUF_INIT;
 	params p = {0};
 	static const char cols[] = "SELECT e.day, e.quad, e.goldstein, e.num_mentions FROM events e";
@@ -1086,6 +1173,8 @@ static int export_row_cb(void *ctx, const PGresult *r)
 
 static long pg_export(store *s, int mentions, int one_a_day, store_export_fn fn, void *ctx)
 {
+	if (alive(s) < 0)
+		return STORE_ERR;
 	buf sql = BUF_INIT;
 	params p = {0};
 	if (mentions) {

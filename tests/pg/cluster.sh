@@ -6,6 +6,7 @@
 #                                      a private port with its socket in DIR,
 #                                      creates database "dyad", and prints
 #                                      its URL: postgresql:///dyad?host=DIR&port=P&user=U
+#   sh tests/pg/cluster.sh restart DIR restarts its server (connections break)
 #   sh tests/pg/cluster.sh stop DIR    stops it and removes DIR
 #
 # As root the cluster belongs to user postgres (initdb refuses root);
@@ -50,10 +51,15 @@ start)
 	as "$bindir/createdb" -h "$dir" -p "$port" -U "$user" dyad
 	echo "postgresql:///dyad?host=$dir&port=$port&user=$user"
 	;;
+restart)
+	# a server restart, as a team's database may have (the clients'
+	# connections break)
+	as "$bindir/pg_ctl" -D "$dir/data" -m fast -w -t 30 restart >/dev/null 2>&1
+	;;
 stop)
 	[ -d "$dir/data" ] && as "$bindir/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
 	rm -rf "$dir"
 	;;
 *)
-	echo "usage: $0 start|stop DIR" >&2; exit 2 ;;
+	echo "usage: $0 start|restart|stop DIR" >&2; exit 2 ;;
 esac
