@@ -17,10 +17,10 @@ WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wpointer-arith -Wformat=2 -Wno-format-nonliteral
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
-ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) -g \
+ALL_CFLAGS := -std=c11 -pthread -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) -g \
               $(WARN) $(WERROR) $(SAN) -Iinclude -Isrc -I$(BUILD)/gen \
               $(PKG_CFLAGS) $(CFLAGS)
-ALL_LDFLAGS := $(SAN) $(LDFLAGS)
+ALL_LDFLAGS := -pthread $(SAN) $(LDFLAGS)
 LIBS    := $(PKG_LIBS) -lm
 
 # The engine, in data-flow order; every src/<stage>/<module>.c is part of it.

@@ -4,6 +4,7 @@
 #include "diag.h"
 #include "xmalloc.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,8 @@ struct diag {
 	int quiet;      /* count but do not print */
 	long count;     /* reports so far */
 	char last[512]; /* last message, for tests (truncation is harmless) */
+	pthread_mutex_t mu; /* reports may come from several threads (an
+			     * ingest codes in one while it reads in another) */
 };
 
 diag *diag_new(FILE *out, int strict)
@@ -21,23 +24,30 @@ diag *diag_new(FILE *out, int strict)
 	diag *d = xcalloc(1, sizeof *d);
 	d->out = out;
 	d->strict = strict;
+	pthread_mutex_init(&d->mu, NULL);
 	return d;
 }
 
 void diag_free(diag *d)
 {
+	if (!d)
+		return;
+	pthread_mutex_destroy(&d->mu);
 	free(d);
 }
 
 void diag_report(diag *d, const char *file, long line, const char *fmt, ...)
 {
 	va_list ap;
+	pthread_mutex_lock(&d->mu);
 	va_start(ap, fmt);
 	vsnprintf(d->last, sizeof d->last, fmt, ap);
 	va_end(ap);
 	d->count++;
-	if (d->quiet || !d->out)
+	if (d->quiet || !d->out) {
+		pthread_mutex_unlock(&d->mu);
 		return;
+	}
 	if (!file)
 		fprintf(d->out, "dyad: ");
 	else if (line > 0)
@@ -48,16 +58,20 @@ void diag_report(diag *d, const char *file, long line, const char *fmt, ...)
 	vfprintf(d->out, fmt, ap);
 	va_end(ap);
 	fputc('\n', d->out);
+	pthread_mutex_unlock(&d->mu);
 }
 
 long diag_count(const diag *d)
 {
-	return d->count;
+	pthread_mutex_lock((pthread_mutex_t *)&d->mu);
+	long n = d->count;
+	pthread_mutex_unlock((pthread_mutex_t *)&d->mu);
+	return n;
 }
 
 int diag_failed(const diag *d)
 {
-	return d->strict && d->count > 0;
+	return d->strict && diag_count(d) > 0;
 }
 
 int diag_strict(const diag *d)

@@ -5,17 +5,17 @@
 # a terminal. The terminal is script(1)'s (util-linux).
 . tests/cli/lib.sh
 command -v script >/dev/null 2>&1 || { echo "$NAME: SKIP: no script(1) to give dyad a terminal"; exit 77; }
-# dyad's real-news set fifty times over, with fresh ids: 19,700 documents,
+# dyad's real-news set 150 times over, with fresh ids: 59,100 documents,
 # a few seconds of work, so the progress line shows an ETA.
-awk '{ for (i = 0; i < 50; i++) { l = $0; sub(/"id": "/, "\"id\": \"c" i "-", l); print l } }' \
+awk '{ for (i = 0; i < 150; i++) { l = $0; sub(/"id": "/, "\"id\": \"c" i "-", l); print l } }' \
 	tests/news/realnews.jsonl >"$TMP/big.jsonl"
-check "the corpus was made" lines "$TMP/big.jsonl" 19700
+check "the corpus was made" lines "$TMP/big.jsonl" 59100
 script -qec "$DYAD ingest --db $TMP/p.db $TMP/big.jsonl" /dev/null >"$TMP/tty" 2>&1; rc=$?
 check "ingest on a terminal succeeds ($rc)" [ "$rc" -eq 0 ]
 tr '\r' '\n' <"$TMP/tty" >"$TMP/lines"
 check "a progress line with the rate" contains "$TMP/lines" 'documents/s'
 check "and the time left" grep -Eq '[0-9]+%, ETA [0-9]+h[0-9]{2}m[0-9]{2}s' "$TMP/lines"
-check "the last line counts every document" contains "$TMP/lines" 'ingest: 19700 documents (0 unchanged, skipped)'
+check "the last line counts every document" contains "$TMP/lines" 'ingest: 59100 documents (0 unchanged, skipped)'
 "$DYAD" ingest --db "$TMP/q.db" tests/news/realnews.jsonl 2>"$TMP/e"; rc=$?
 check "without a terminal ($rc)" [ "$rc" -eq 0 ]
 check "no progress" sh -c "! grep -q 'documents/s' '$TMP/e'"
