@@ -1037,6 +1037,47 @@ static void first_person(coder *c)
 	}
 }
 
+/* News: a state's organ named without its state ("government forces",
+ * "security forces", "police") in a sentence that names one country only
+ * (its other actors all of it: "Syrian opposition activists accused
+ * government forces of ...") is that country's; with none named, the
+ * country the story is about. */
+static void state_agents(coder *c)
+{
+	static const char *const organs[] = {"GOV", "MIL", "COP", NULL};
+	char only[4] = "";
+	int many = 0;
+	for (int32_t e = 0; e < c->nne; e++) {
+		const cd_ne *ne = &c->nes[e];
+		if (ne->compound || ne->location || !ne->code || ne->code[0] == '-' ||
+		    ne->code[0] == '"' || strlen(ne->code) < 3)
+			continue;
+		if (!only[0])
+			memcpy(only, ne->code, 3);
+		else if (strncmp(only, ne->code, 3) != 0)
+			many = 1;
+	}
+	const char *country = !many && only[0] ? only
+			      : !only[0] && c->has_ctx && c->ctx.ncountries > 0 ? c->ctx.countries[0]
+										: NULL;
+	if (!country)
+		return;
+	for (int32_t e = 0; e < c->nne; e++) {
+		cd_ne *ne = &c->nes[e];
+		if (ne->compound || !ne->code || strncmp(ne->code, "---", 3) != 0 ||
+		    strlen(ne->code) != 6)
+			continue;
+		int organ = 0;
+		for (int i = 0; organs[i]; i++)
+			organ |= !strcmp(ne->code + 3, organs[i]);
+		if (!organ)
+			continue;
+		ne->code = with_country(c, country, ne->code + 3);
+		if (c->ex)
+			buf_printf(c->ex, "  NE %d: a state organ without its state: %s\n", e, ne->code);
+	}
+}
+
 static void code_nes(coder *c)
 {
 	int32_t nne = c->nne; /* coreference may add members */
@@ -1067,8 +1108,10 @@ static void code_nes(coder *c)
 			buf_printf(c->ex, "    = %s%s\n", ne->code ? ne->code : "(compound)",
 				   ne->parent >= 0 ? " (compound member)" : "");
 	}
-	if (c->s->coref)
+	if (c->s->coref) {
 		first_person(c);
+		state_agents(c);
+	}
 }
 
 /* The NE's code with new-actor quoting applied (§4.4). */
@@ -1455,7 +1498,7 @@ static int32_t default_source(const coder *c, int32_t lo, int32_t hi)
 static int mediation_word(const char *upper)
 {
 	static const char *const w[] = {"BROKERED", "MEDIATED", "DRAFTED", "SPONSORED",
-					 "PROPOSED", "ARRANGED", "HOSTED", "NEGOTIATED", NULL};
+					 "ARRANGED", "HOSTED", "NEGOTIATED", NULL};
 	for (int i = 0; w[i]; i++)
 		if (!strcmp(upper, w[i]))
 			return 1;
@@ -1495,8 +1538,8 @@ static int32_t default_target(const coder *c, int32_t lo, int32_t hi,
 		const item *x = &c->it[i];
 		if (x->kind != IT_NE_OPEN || c->nes[x->ne].close >= hi || x->ne == src)
 			continue;
-		if (c->s->news_syntax && mediator_ne(c, x->ne))
-			continue;
+		if (c->s->news_syntax && src >= 0 && mediator_ne(c, x->ne))
+			continue; /* (a source may be the agent: "talks proposed by X") */
 		/* News syntax: the members of a compound meet each other "in
 		 * Singapore", even where the gazetteer has no city of it. */
 		if (c->s->news_syntax && src >= 0 && c->nes[src].compound &&
