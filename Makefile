@@ -55,6 +55,7 @@ $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
 	$(CC) $(ALL_CFLAGS) -w -c -o $@ $<
 
 # Build-time tools run on the build machine, never sanitized.
+$(BUILD)/tools/embed $(BUILD)/tools/mkweb: tools/tool_util.h
 $(BUILD)/tools/%: tools/%.c
 	@mkdir -p $(@D)
 	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -Wall -Wextra $(WERROR) -Isrc -o $@ $<

@@ -7,9 +7,8 @@
  * ended by a NULL path: each FILE is served at "/NAME" (NAME defaults to
  * FILE's base name) with a Content-Type chosen by NAME's extension.
  */
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#define TOOL_NAME "mkweb"
+#include "tool_util.h"
 
 typedef struct type_map {
 	const char *ext;
@@ -70,22 +69,11 @@ int main(int argc, char **argv)
 	for (int i = 2; i < argc; i++) {
 		const char *eq = strchr(argv[i], '=');
 		const char *path = eq ? eq + 1 : argv[i];
-		FILE *in = fopen(path, "rb");
-		if (!in) {
-			perror(path);
+		if (tool_embed_file(out, path, i) < 0) {
 			fclose(out);
 			remove(argv[1]);
 			return 1;
 		}
-		fprintf(out, "static const char data_%d[] = {", i);
-		int c;
-		long n = 0;
-		while ((c = getc(in)) != EOF) {
-			fprintf(out, "%s%d,", (n % 24) ? "" : "\n", c);
-			n++;
-		}
-		fprintf(out, "0};\n");
-		fclose(in);
 	}
 	fprintf(out, "\nconst web_file dyad_web_files[] = {\n");
 	for (int i = 2; i < argc; i++) {

@@ -1,7 +1,7 @@
 /*
  * tool_util.h - what the build-time tools (tools/mk*.c, each built as one
  * program from one .c file) share: allocation that reports "TOOL: out of
- * memory" and exits. Header only; define TOOL_NAME (the program's name)
+ * memory" and exits, and a file's bytes as a C array. Header only; define TOOL_NAME (the program's name)
  * before including it.
  */
 #ifndef DYAD_TOOL_UTIL_H
@@ -34,6 +34,33 @@ static inline char *xstrndup(const char *s, size_t n)
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
+}
+
+/* Writes the bytes of file path as "static const char data_<i>[] =
+ * {...,0};" to out (embed, mkweb). Returns 0, or -1 when path cannot be
+ * read (reported). */
+static inline int tool_embed_file(FILE *out, const char *path, int i)
+{
+	FILE *in = fopen(path, "rb");
+	if (!in) {
+		perror(path);
+		return -1;
+	}
+	fprintf(out, "static const char data_%d[] = {", i);
+	int c;
+	long n = 0;
+	while ((c = getc(in)) != EOF) {
+		fprintf(out, "%s%d,", (n % 24) ? "" : "\n", c);
+		n++;
+	}
+	fprintf(out, "0};\n");
+	int bad = ferror(in);
+	fclose(in);
+	if (bad) {
+		perror(path);
+		return -1;
+	}
+	return 0;
 }
 
 #endif
